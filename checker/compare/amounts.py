@@ -1,0 +1,78 @@
+"""Rules on amounts: money (valuation, funding, revenue) and counts (user_count, count, age)."""
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from checker.compare.base import Rule, Verdict, render, same_period, severity_for
+from claims.model import Claim, Money, Quantity
+
+
+def precision(x: float) -> float:
+    """Half a unit of the last significant digit written: 500bn is 500±0.5bn, 8亿 is 8±0.5亿."""
+    if x == 0:
+        return 0.5
+    digits = f"{x:.6g}".split("e")[0].rstrip("0").rstrip(".")
+    sig = len(digits.replace(".", "").replace("-", "").lstrip("0")) or 1
+    return 0.5 * 10 ** (math.floor(math.log10(abs(x))) - sig + 1)
+
+
+def interval(v) -> tuple[float, float]:
+    """The interval an amount may mean, given its precision, approximation and bounds."""
+    if v.amount is not None:
+        spread = max(precision(v.amount), abs(v.amount) * (0.1 if v.approx else 0.0))
+        return v.amount - spread, v.amount + spread
+    lo = v.min if v.min is not None else -math.inf
+    hi = v.max if v.max is not None else math.inf
+    return lo, hi
+
+
+def amounts_disjoint(a, b) -> bool:
+    la, ha = interval(a)
+    lb, hb = interval(b)
+    return ha < lb or hb < la
+
+
+class AmountConflict(Rule):
+    """CC201 amount-conflict: one measure of one subject at one time, two amounts that cannot
+    both be right.
+
+    Amounts agree within the precision they were written with ($500bn, полтриллиона долларов,
+    五千亿美元 and ٥٠٠ مليار دولار are one value; "about 800 million" and 8亿 agree); vague amounts
+    are ranges ("hundreds of millions" holds 800 million, not 50 million). Different currencies
+    are not compared. Figures that change over time are compared only between articles published
+    within 90 days of each other, or with the same explicit period (revenue for 2024); funding only
+    for the same investor.
+
+    Bad:  "valued at $500bn" / "估值3000亿美元" (same week)
+    Good: "$500 млрд" / "5000亿美元"; "800 million users" / "сотни миллионов пользователей"
+    """
+
+    code, name = "CC201", "amount-conflict"
+    predicates = ("valuation", "funding", "revenue", "user_count", "count", "age")
+
+    def block_key(self, claim: Claim) -> tuple:
+        v = claim.value
+        unit = v.currency if isinstance(v, Money) else getattr(v, "unit", None)
+        key: tuple = (unit,)
+        if claim.predicate == "funding":
+            key += (claim.object.id if claim.object else None,)
+        if claim.predicate == "revenue":
+            key += (claim.time.start.year if claim.time and claim.time.start else None,)
+        return key
+
+    def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
+        if not isinstance(a.value, (Money, Quantity)) or not isinstance(b.value, (Money, Quantity)):
+            return None
+        if a.predicate == "funding" and (a.object is None or b.object is None):
+            return None
+        if a.predicate == "revenue" and (a.time is None or b.time is None or a.time.start is None):
+            return None
+        if a.predicate not in ("revenue", "age") and not same_period(a, b, docs, 90):
+            return None
+        if not amounts_disjoint(a.value, b.value):
+            return None
+        why = f"{render(a.value)} and {render(b.value)} differ beyond the precision they were written with"
+        vague = a.value.amount is None or b.value.amount is None
+        return Verdict(why, round(min(a.confidence, b.confidence) * (0.7 if vague else 1.0), 2),
+                       "warning" if vague else severity_for(a, b))

@@ -1,0 +1,126 @@
+"""Rules on people: tenures, titles at one time, and moves (departures and hires)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from checker.compare.base import Rule, Verdict, render, same_period, severity_for, times_disjoint
+from claims.model import Claim, Duration, Title
+
+TITLES = Path(__file__).resolve().parents[2] / "claims" / "data" / "titles.yaml"
+
+
+@lru_cache(maxsize=1)
+def title_data() -> dict:
+    return yaml.safe_load(TITLES.read_text(encoding="utf-8")) or {}
+
+
+def titles_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    data = title_data()
+    for group in data.get("compatible", []):
+        if a in group and b in group:
+            return True
+    # One person may hold several titles at once (co-founder and chief scientist).
+    cumulative = set(data.get("cumulative", []))
+    return a in cumulative or b in cumulative
+
+
+class TenureConflict(Rule):
+    """CC301 tenure-conflict: how long a person stayed, two lengths that cannot both be right.
+
+    Rounding is allowed: "7 years" and "nearly seven" agree; 7 and 9 do not.
+
+    Bad:  "после 7 лет работы" / "任职长达九年"
+    Good: "после 7 лет работы" / "任职长达七年"
+    """
+
+    code, name, predicates = "CC301", "tenure-conflict", ("tenure",)
+
+    def block_key(self, claim: Claim) -> tuple:
+        return (claim.object.id if claim.object else None,)
+
+    def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
+        if not isinstance(a.value, Duration) or not isinstance(b.value, Duration):
+            return None
+        if a.value.years is None or b.value.years is None or not same_period(a, b, docs, 366):
+            return None
+        slack = 1.0 if (a.value.approx or b.value.approx) else 0.5
+        if abs(a.value.years - b.value.years) <= slack:
+            return None
+        return Verdict(f"{render(a.value)} and {render(b.value)} differ by more than rounding",
+                       min(a.confidence, b.confidence), severity_for(a, b))
+
+
+class RoleConflict(Rule):
+    """CC401 role-conflict: one person given two titles that cannot both hold at the same time.
+
+    A title is a fact at a time: a title in a 2024 article and another in a 2026 article are both
+    true. Only claims about the same period (publication dates within 30 days, neither about the
+    future nor a former post) are compared. Titles that go together (co-founder and CEO) and
+    translations that are ambiguous (главный научный сотрудник) never conflict.
+
+    Bad:  "chief scientist Mark Chen" / "chief financial officer Mark Chen" (same week)
+    Good: "SVP of research Mark Chen" (2024) / "chief research officer Mark Chen" (2026)
+    """
+
+    code, name, predicates = "CC401", "role-conflict", ("role",)
+
+    def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
+        if not isinstance(a.value, Title) or not isinstance(b.value, Title):
+            return None
+        if a.tense == "future" or b.tense == "future" or not same_period(a, b, docs, 30):
+            return None
+        if titles_compatible(a.value.id, b.value.id):
+            return None
+        return Verdict(f"titles {a.value.id} and {b.value.id} at the same time", 
+                       round(min(a.confidence, b.confidence) * 0.8, 2), "warning")
+
+
+class SingleHolderConflict(Rule):
+    """CC402 single-holder-conflict: a post only one person holds at a time (CEO, chief scientist)
+    given to two people of one organisation at the same time.
+
+    Bad:  "OpenAI's chief scientist Jakub Pachocki" / "OpenAI's chief scientist Mark Chen" (same week)
+    Good: "chief research officer Bob McGrew" (2024) / "chief research officer Mark Chen" (2026)
+    """
+
+    code, name, predicates = "CC402", "single-holder-conflict", ("role:holder",)
+
+    def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
+        if a.subject.id == b.subject.id or a.tense == "future" or b.tense == "future":
+            return None
+        if not same_period(a, b, docs, 30):
+            return None
+        return Verdict(f"{a.subject.name} and {b.subject.name} are both named {a.value.id} of "
+                       f"{a.object.name if a.object else 'the same organisation'} at the same time",
+                       round(min(a.confidence, b.confidence) * 0.8, 2), "warning")
+
+
+class MoveConflict(Rule):
+    """CC501 move-conflict: one departure or hire of one person from or to one organisation,
+    with dates or destinations that cannot both be right.
+
+    Bad:  "left OpenAI in January 2026" / "离开OpenAI于2025年3月"
+    Good: "left in recent months" (Feb 2026) / "上个月离开" (Feb 2026)
+    """
+
+    code, name, predicates = "CC501", "move-conflict", ("departure", "hire")
+
+    def block_key(self, claim: Claim) -> tuple:
+        return (claim.object.id if claim.object else None,)
+
+    def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
+        if a.time and b.time and times_disjoint(a.time, b.time):
+            approx = a.time.approx or b.time.approx
+            return Verdict(f"dated {render(a.time)} and {render(b.time)}, which do not overlap",
+                           round(min(a.confidence, b.confidence) * (0.8 if approx else 1.0), 2),
+                           "warning" if approx else severity_for(a, b))
+        if a.destination and b.destination and a.destination.id != b.destination.id:
+            return Verdict(f"went to {a.destination.name} and to {b.destination.name}",
+                           round(min(a.confidence, b.confidence) * 0.8, 2), "warning")
+        return None

@@ -1,0 +1,68 @@
+"""Rules on dates of events: two dates for one event, and a past event dated after its article."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from checker.compare.base import Rule, Verdict, render, severity_for, times_disjoint
+from claims.model import Claim, Document, Time
+
+EVENT_KINDS = Path(__file__).resolve().parents[2] / "claims" / "data" / "events.yaml"
+
+
+@lru_cache(maxsize=1)
+def recurring_events() -> frozenset[str]:
+    data = yaml.safe_load(EVENT_KINDS.read_text(encoding="utf-8")) or {}
+    return frozenset(k for k, v in (data.get("events") or {}).items() if (v or {}).get("recurring"))
+
+
+def _event_kind(claim: Claim) -> str:
+    return claim.subject.id.split(":", 1)[-1].split("@", 1)[0]
+
+
+class EventDateConflict(Rule):
+    """CC101 event-date-conflict: one event, two dates that cannot both be right.
+
+    Dates are compared at the coarser precision: "December 2025" agrees with "2025" and
+    contradicts "December 2026". Approximate dates ("nine years ago") get a margin.
+    Events that recur (a lawsuit, a launch) are not compared: two lawsuits may have two dates.
+
+    Bad:  "In December Altman declared a code red" (Feb 2026) / "In December 2026 ... code red"
+    Good: "in 2023年11月 ... ousted" / "去年11月 ... ousted" in a 2024 article
+    """
+
+    code, name, predicates = "CC101", "event-date-conflict", ("event_date", "founding")
+
+    def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
+        if a.predicate == "event_date" and _event_kind(a) in recurring_events():
+            return None
+        if not isinstance(a.value, Time) or not isinstance(b.value, Time):
+            return None
+        if not times_disjoint(a.value, b.value):
+            return None
+        why = f"the dates {render(a.value)} and {render(b.value)} do not overlap"
+        conf = min(a.confidence, b.confidence) * (0.8 if a.value.approx or b.value.approx else 1.0)
+        return Verdict(why, round(conf, 2), severity_for(a, b) if not (a.value.approx or b.value.approx) else "warning")
+
+
+class EventAfterPublication(Rule):
+    """CC102 event-after-publication: an article narrates an event as done but dates it after
+    its own publication date.
+
+    Bad:  an article of 4 February 2026 says "in December 2026 Altman sent a code red" (past tense)
+    Good: "OpenAI aims to reach $100bn revenue in 2029" (a plan: future tense is not checked)
+    """
+
+    code, name, predicates, kind = "CC102", "event-after-publication", ("event_date", "departure", "hire", "founding"), "anomaly"
+
+    def check(self, claim: Claim, doc: Document) -> Optional[Verdict]:
+        t = claim.value if isinstance(claim.value, Time) else claim.time
+        if t is None or t.start is None or doc.published is None or claim.tense == "future" or t.relative:
+            return None
+        if t.start <= doc.published:
+            return None
+        return Verdict(f"dated {render(t)}, after the article's own publication on {doc.published.isoformat()}, "
+                       "yet told as past", round(claim.confidence * 0.9, 2), "warning")

@@ -1,0 +1,142 @@
+"""The matcher: every rule over its blocks of the claim graph, findings that explain themselves."""
+from __future__ import annotations
+
+import hashlib
+from itertools import combinations
+
+from checker.compare import RULES
+from checker.compare.base import Rule, Verdict, render
+from checker.compare.people import title_data
+from checker.findings import Evidence, Finding, SubjectRef
+from checker.graph import blocks, build_graph, holder_blocks
+from claims.model import Claim, Document
+
+_WHAT = {
+    "event_date": "is dated", "founding": "is founded", "valuation": "is valued at", "funding": "raised",
+    "revenue": "has revenue of", "user_count": "has", "count": "counts", "age": "is aged", "share": "is",
+    "tenure": "stayed", "role": "holds the title", "departure": "left", "hire": "joined",
+}
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def evidence(c: Claim, docs: dict[str, Document]) -> Evidence:
+    d = docs.get(c.doc)
+    value = c.value if c.value is not None else c.time
+    line = col = None
+    if d is not None:
+        line, col = line_col(d.text, (c.value_span or c.span)[0])
+    return Evidence(claim=c.id, doc=c.doc, lang=c.lang, published=d.published.isoformat() if d and d.published else None,
+                    text=c.text, span=c.span, value_span=c.value_span, value=render(value) if value is not None else "",
+                    line=line, column=col)
+
+
+def fingerprint(subject: str, predicate: str, values: list[str], rule: str) -> str:
+    raw = "|".join([rule, subject, predicate, *sorted(values)])
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def _value_of(c: Claim):
+    return c.value if c.value is not None else c.time
+
+
+def match(documents: list[Document], claims: list[Claim], disabled: set[str] = frozenset()) -> list[Finding]:
+    docs = {d.id: d for d in documents}
+    g = build_graph(documents, claims)
+    findings: list[Finding] = []
+    rules = [r for r in RULES if r.code not in disabled and r.name not in disabled]
+    for rule in rules:
+        if rule.kind == "anomaly":
+            for c in claims:
+                if c.predicate in rule.predicates and c.doc in docs:
+                    v = rule.check(c, docs[c.doc])
+                    if v:
+                        findings.append(_finding(rule, v, [c], docs, single=c))
+            continue
+        if rule.predicates == ("role:holder",):
+            groups = holder_blocks(claims, set(title_data().get("single_holder", [])))
+        else:
+            groups = blocks(g, rule.predicates, rule.block_key)
+        for group in groups:
+            findings += _compare_group(rule, group, docs)
+    findings.sort(key=lambda f: ({"error": 0, "warning": 1, "info": 2}[f.severity], f.predicate, f.subject.id))
+    for i, f in enumerate(findings, 1):
+        f.id = f"F{i}"
+    return findings
+
+
+def _compare_group(rule: Rule, group: list[Claim], docs) -> list[Finding]:
+    conflicts: dict[tuple[str, str], tuple[Verdict, list[Claim]]] = {}
+    for a, b in combinations(group, 2):
+        v = rule.compare(a, b, docs)
+        if v is None:
+            continue
+        ka, kb = render(_value_of(a)), render(_value_of(b))
+        if rule.predicates == ("role:holder",):
+            ka, kb = a.subject.id, b.subject.id
+        key = tuple(sorted((ka, kb)))
+        if key in conflicts:
+            old_v, members = conflicts[key]
+            members += [c for c in (a, b) if c not in members]
+            if v.confidence > old_v.confidence:
+                conflicts[key] = (v, members)
+        else:
+            conflicts[key] = (v, [a, b])
+    out = []
+    for (ka, kb), (verdict, members) in conflicts.items():
+        outlier = _outlier(rule, group, members, docs)
+        out.append(_finding(rule, verdict, members, docs, outlier=outlier))
+    return out
+
+
+def _outlier(rule: Rule, group: list[Claim], members: list[Claim], docs) -> Claim | None:
+    """With three or more documents, the claim that disagrees with all the others that agree."""
+    if len({c.doc for c in group}) < 3:
+        return None
+    candidates = []
+    for c in members:
+        others = [o for o in group if o.doc != c.doc]
+        against = [o for o in others if rule.compare(c, o, docs)]
+        agreeing_docs = {o.doc for o in others if o not in against}
+        if against and len({o.doc for o in against}) >= 2 and not agreeing_docs:
+            candidates.append(c)
+    return candidates[0] if len({c.doc for c in candidates}) == 1 else None
+
+
+def _finding(rule: Rule, v: Verdict, members: list[Claim], docs, *, single: Claim | None = None,
+             outlier: Claim | None = None) -> Finding:
+    head = members[0]
+    values = []
+    for c in members:
+        r = render(_value_of(c)) if _value_of(c) is not None else ""
+        if rule.predicates == ("role:holder",):
+            r = c.subject.name
+        if r not in values:
+            values.append(r)
+    subject = head.subject
+    if rule.predicates == ("role:holder",):
+        subject_ref = SubjectRef(id=f"{head.object.id if head.object else '?'}/{head.value.id}",
+                                 name=f"{head.value.id} of {head.object.name if head.object else '?'}")
+        predicate = "role"
+    else:
+        subject_ref = SubjectRef(id=subject.id, name=subject.name)
+        predicate = head.predicate
+    doc_ids = list(dict.fromkeys(c.doc for c in members))
+    if single is not None:
+        message = f"{subject.name} {_WHAT.get(predicate, 'is')} {values[0]} in {single.doc}: {v.why}."
+        kind = "anomaly"
+    else:
+        parts = [f"{render(_value_of(c)) if rule.predicates != ('role:holder',) else c.subject.name} in {c.doc}"
+                 for c in {c.doc + render(_value_of(c)): c for c in members}.values()]
+        message = f"{subject_ref.name} {_WHAT.get(predicate, 'is')} " + " but ".join(parts) + f": {v.why}."
+        if outlier is not None:
+            message += f" The other sources agree; {outlier.doc} is the outlier."
+        kind = "contradiction"
+    return Finding(id="", kind=kind, predicate=predicate, severity=v.severity, subject=subject_ref,
+                   claims=[c.id for c in members], docs=doc_ids, values=values, message=message, rule=rule.code,
+                   rule_name=rule.name, why=v.why, confidence=v.confidence,
+                   outlier=outlier.id if outlier else None, evidence=[evidence(c, docs) for c in members],
+                   fingerprint=fingerprint(subject_ref.id, predicate, values, rule.code))

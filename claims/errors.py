@@ -1,0 +1,10 @@
+"""Errors a user can meet: each has a stable code and one plain sentence."""
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Bad input: the CLI prints `claimcheck: CODE PATH: message` and exits 2."""
+
+    def __init__(self, code: str, path: object, message: str):
+        super().__init__(f"{code} {path}: {message}")
+        self.code, self.path, self.message = code, str(path), message

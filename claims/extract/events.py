@@ -1,0 +1,45 @@
+"""event_date and founding: an event word (from the pack's `events`) or a founding word, and a time."""
+from __future__ import annotations
+
+from claims.extract import Draft, nearest
+from claims.model import Subject
+
+
+def _times(sent):
+    """Times in the sentence, with "N years ago" read as a time too."""
+    out = [t for t in sent.times if t.time.start is not None or t.time.month]
+    out += [d for d in sent.durations if d.ago is not None]
+    return out
+
+
+def _time_of(m):
+    return m.ago if hasattr(m, "ago") else m.time
+
+
+def extract(sent, reader) -> list[Draft]:
+    out = []
+    times = _times(sent)
+    if not times:
+        return out
+    scope = reader.main_org.id.split(":", 1)[-1] if reader.main_org else "unscoped"
+    for ev in sent.events:
+        t = nearest(times, ev.start, max_gap=80)
+        if t is None:
+            continue
+        name = ev.text.strip("«»\"“”'")
+        subject = Subject(id=f"event:{ev.key}@{scope}", name=name, kind="event", aliases=[ev.key.replace("-", " ")])
+        out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), confidence=0.8))
+    for trig in sent.triggers_for("founding"):
+        t = nearest(times, trig.start, max_gap=25)
+        if t is None:
+            continue
+        orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+        after = [o for o in orgs if o.start >= trig.end and o.start - trig.end <= 25]
+        near = after[0] if after else nearest(orgs, trig.start, max_gap=25)
+        subject = near.subject if near else None
+        if subject is None:
+            continue
+        founders = None
+        out.append(Draft("founding", subject, _time_of(t), (t.start, t.end), object=founders,
+                         confidence=0.75 if near else 0.5))
+    return out

@@ -1,0 +1,65 @@
+"""valuation, funding, revenue: a trigger word of the predicate and an amount with a currency."""
+from __future__ import annotations
+
+from claims.extract import Draft, nearest
+from claims.model import Money, Subject
+
+PREDICATES = ("valuation", "funding", "revenue")
+_CLAUSE = "，,;；:："
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max((text.rfind(ch, 0, pos) for ch in _CLAUSE), default=-1) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in _CLAUSE) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def org_before(sent, pos: int, reader, *, products: bool = False) -> Subject | None:
+    """The organisation (or product) the clause around `pos` is about; else the article's own."""
+    cs, ce = clause_bounds(sent.text, pos)
+    pool = sent.orgs + (sent.products if products else [])
+    inside = [o for o in pool if cs <= o.start < ce]
+    before = [o for o in inside if o.start <= pos]
+    if before:
+        return before[-1].subject
+    if inside:
+        return inside[0].subject
+    before_sent = [o for o in pool if o.start <= pos]
+    if before_sent:
+        return before_sent[-1].subject
+    return reader.main_org
+
+
+def extract(sent, reader) -> list[Draft]:
+    out: list[Draft] = []
+    triggers = [t for t in sent.triggers if t.key in PREDICATES]
+    for amount in sent.amounts:
+        if not amount.currency or not (amount.amount or amount.min or amount.max):
+            continue
+        trig = nearest(triggers, amount.start, max_gap=40)
+        if trig is None:
+            continue
+        investor = None
+        if trig.key == "funding":
+            # "微软10亿美元的撑腰", "Microsoft's $1bn": an organisation right before the amount is the investor.
+            adjacent = [o for o in sent.orgs if 0 <= amount.start - o.end <= 3]
+            if adjacent:
+                investor = adjacent[-1].subject
+                subject = reader.main_org if reader.main_org and reader.main_org.id != investor.id else None
+            else:
+                subject = org_before(sent, trig.start, reader)
+                investor = next((p.subject for p in sent.people if p.start < amount.start), None)
+        else:
+            subject = org_before(sent, trig.start, reader, products=trig.key == "revenue")
+        if subject is None:
+            continue
+        time = None
+        if trig.key == "revenue":
+            t = nearest([t for t in sent.times if t.end <= amount.start + 1], amount.start, max_gap=60)
+            time = t.time if t else None
+        value = Money(amount=amount.amount, currency=amount.currency, min=amount.min, max=amount.max,
+                      min_exclusive=amount.min_exclusive, approx=amount.approx, text=amount.text)
+        confident = any(o.subject.id == subject.id for o in sent.orgs + sent.products)
+        out.append(Draft(trig.key, subject, value, (amount.start, amount.end), object=investor, time=time,
+                         confidence=0.85 if confident else 0.6))
+    return out

@@ -1,0 +1,29 @@
+"""share: a percentage and what it measures; "from 23% to 4.4%" gives two claims with their times."""
+from __future__ import annotations
+
+import regex as re
+
+from claims.extract import Draft, nearest
+from claims.model import Quantity, Subject
+from claims.normalize.names import fold
+
+_PERCENT = re.compile(r"\s*(?:%|％|percent|per cent|процент\w*|في المئة|في المائة|٪)")
+
+
+def extract(sent, reader) -> list[Draft]:
+    out = []
+    for a in sent.amounts:
+        if a.amount is None:
+            continue
+        m = _PERCENT.match(sent.text, a.end)
+        if not m and not re.search(r"(?:百分之)$", sent.text[:a.start]):
+            continue
+        end = m.end() if m else a.end
+        # What is measured: the words of the sentence with its numbers taken out, as a stable key.
+        measured = re.sub(r"[\d٠-٩.,٫٬%％]+", "#", sent.text)
+        key = fold(re.sub(r"\W+", " ", measured))[:80]
+        subject = Subject(id=f"measure:{key}", name=sent.text, kind="thing")
+        t = nearest(sent.times, a.start, max_gap=40)
+        value = Quantity(amount=a.amount, unit="%", approx=a.approx, text=sent.text[a.start:end])
+        out.append(Draft("share", subject, value, (a.start, end), time=t.time if t else None, confidence=0.5))
+    return out

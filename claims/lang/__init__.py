@@ -1,0 +1,79 @@
+"""Language packs: one folder per language (`claims/lang/<xx>/`), found by import, mostly data.
+
+A pack is `lexicon.yaml` (words and small regular-expression rules, documented in
+`claims/lang/README.md`) plus an optional `rules.py` for what data cannot say (Russian surname
+declension, say). Nothing outside this folder names a language's words.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex as re
+import yaml
+
+HERE = Path(__file__).parent
+
+
+def _alternation(items) -> str:
+    """Longest first, so that `миллиардов` wins over `миллиард`."""
+    return "|".join(sorted((str(i) for i in items), key=len, reverse=True))
+
+
+@dataclass(eq=False)
+class LangPack:
+    code: str
+    data: dict[str, Any]
+    rules: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default=None):
+        return self.data.get(key, default)
+
+    @property
+    def furniture(self) -> list[str]:
+        return list(self.data.get("furniture", []))
+
+    @cached_property
+    def word_boundary(self) -> bool:
+        """Chinese has no spaces between words: its patterns match anywhere."""
+        return bool(self.data.get("word_boundary", True))
+
+    def compile(self, alternatives, *, capture: str | None = None) -> re.Pattern | None:
+        alts = [a for a in alternatives if a]
+        if not alts:
+            return None
+        body = _alternation(alts)
+        if capture:
+            body = f"(?P<{capture}>{body})"
+        if self.word_boundary:
+            body = rf"(?<!\w)(?:{body})(?!\w)"
+        return re.compile(body, re.I)
+
+    @cached_property
+    def lexicon_patterns(self) -> dict[str, list[tuple[str, re.Pattern]]]:
+        """For each mapping section (titles, triggers, events): (id, compiled pattern) pairs."""
+        out: dict[str, list[tuple[str, re.Pattern]]] = {}
+        for section in ("titles", "triggers", "events", "pronouns"):
+            out[section] = [(key, self.compile(words)) for key, words in (self.data.get(section) or {}).items()
+                            if words]
+        return out
+
+
+def available() -> list[str]:
+    """The language packs found under claims/lang/."""
+    return sorted(m.name for m in pkgutil.iter_modules([str(HERE)]) if m.ispkg)
+
+
+@lru_cache(maxsize=None)
+def get_pack(tag: str) -> LangPack:
+    code = tag.split("-")[0].lower()
+    if code not in available():
+        raise KeyError(f"no language pack for {tag!r}")
+    module = importlib.import_module(f"claims.lang.{code}")
+    data = yaml.safe_load((HERE / code / "lexicon.yaml").read_text(encoding="utf-8"))
+    return LangPack(code=code, data=data, rules=module)

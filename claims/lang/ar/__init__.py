@@ -1,0 +1,37 @@
+"""Arabic pack rules: names of people. Arabic has no capitals, so a name is found by where it
+stands: before a colon or the Arabic comma that introduces a title, at the head of a list item,
+or right after a title."""
+from __future__ import annotations
+
+import regex as re
+
+from claims.normalize.names import NameMention, looks_like_org
+
+_WORD = r"[\p{Arabic}&&[^\d٠-٩،؛؟]]{2,}"
+_BEFORE_TITLE = re.compile(rf"(?:^|(?<=[\s\-–—:]))(?P<name>{_WORD}\s+{_WORD})\s*[:،,]\s*")
+_STOP = {"في", "من", "إلى", "على", "عن", "مع", "التي", "الذي", "هذا", "هذه", "وفقاً", "وفقا", "قائلاً", "قائلا", "أبرزهم",
+         "كما", "حيث", "بعد", "قبل", "ذلك", "تلك", "أن", "إن", "قال", "وقال", "رفض", "أكد", "صرح", "وصرح"}
+_LATIN = re.compile(r"(?<![A-Za-z])(?P<latin>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?![A-Za-z])")
+
+
+def find_people(text: str, pack) -> list[NameMention]:
+    out: list[NameMention] = []
+    titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    for m in _BEFORE_TITLE.finditer(text):
+        words = m.group("name").split()
+        if any(w in _STOP or w.startswith("ال") for w in words):
+            continue
+        rest = text[m.end():m.end() + 40]
+        if not any(p.match(rest) for p in titles):
+            continue
+        out.append(NameMention(m.start("name"), m.end("name"), m.group("name"), m.group("name")))
+    for m in _LATIN.finditer(text):
+        if looks_like_org(m.group(0)):
+            continue
+        out.append(NameMention(m.start(), m.end(), m.group(0), m.group(0), latin=m.group(0)))
+    return sorted(out, key=lambda n: n.start)
+
+
+def short_forms(name: str) -> list[str]:
+    parts = name.split()
+    return [parts[-1]] if len(parts) >= 2 and len(parts[-1]) >= 3 else []

@@ -1,0 +1,77 @@
+"""Russian pack rules: names of people and their nominative forms."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex as re
+
+from claims.normalize.names import NameMention, looks_like_org
+
+_PAIR = re.compile(r"(?<![\p{L}-])(?P<first>[А-ЯЁ][а-яё]+)\s+(?P<last>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\p{L}])")
+_LATIN = re.compile(r"(?<![A-Za-z])(?P<latin>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?![A-Za-z])")
+# Case endings of surnames, oblique -> nominative, longest first; tried only when the given name
+# shows the case (Якобом is instrumental, so Пачоцким is Пачоцкий).
+_SURNAME_ENDINGS = {
+    "ablt": [("ским", "ский"), ("цким", "цкий"), ("ым", "ый"), ("им", "ий"), ("ом", ""), ("ем", ""), ("ой", "ая")],
+    "gent": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ой", "ая"), ("а", ""), ("я", "й")],
+    "accs": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ую", "ая"), ("а", ""), ("я", "й")],
+    "datv": [("скому", "ский"), ("цкому", "цкий"), ("ому", "ый"), ("ему", "ий"), ("ой", "ая"), ("у", ""), ("ю", "й")],
+    "loct": [("ском", "ский"), ("цком", "цкий"), ("ом", "ый"), ("ой", "ая"), ("е", "")],
+}
+_NOT_NAMES = {"Financial", "Times"}
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def given_name(word: str):
+    """(nominative, case) when pymorphy3 knows the word as a given name, else None."""
+    for p in _morph().parse(word):
+        if "Name" in p.tag:
+            return p.normal_form.capitalize(), p.tag.case
+    return None
+
+
+def nominative_surname(word: str, case: str | None) -> str:
+    for end, repl in _SURNAME_ENDINGS.get(case or "", []):
+        if word.lower().endswith(end) and len(word) - len(end) >= 3:
+            return word[: len(word) - len(end)] + repl
+    return word
+
+
+def find_people(text: str, pack) -> list[NameMention]:
+    out: list[NameMention] = []
+    for m in _PAIR.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        known = given_name(first)
+        if not known:
+            continue
+        nominative, case = known
+        name = f"{nominative} {nominative_surname(last, case if case != 'nomn' else None)}"
+        out.append(NameMention(m.start(), m.end(), m.group(0), name))
+    for m in _LATIN.finditer(text):
+        if looks_like_org(m.group(0)):
+            continue
+        if set(m.group(0).split()) & _NOT_NAMES:
+            continue
+        out.append(NameMention(m.start(), m.end(), m.group(0), m.group(0), latin=m.group(0)))
+    return sorted(out, key=lambda n: n.start)
+
+
+def short_forms(name: str) -> list[str]:
+    """A surname alone, in any case: Творек, Творека, Твореком."""
+    parts = name.split()
+    return [parts[-1]] if len(parts) >= 2 and len(parts[-1]) >= 3 else []
+
+
+def same_word(a: str, b: str) -> bool:
+    """Творека and Творек are one surname: equal once a case ending is taken off."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and len(long_) - len(short) <= 2 and len(short) >= 4

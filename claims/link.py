@@ -1,0 +1,60 @@
+"""Linking subjects across documents and scripts: one person, one id.
+
+Within a document the reader already ties short mentions and pronouns to full names. Across
+documents, two people are one when one of their written forms (name, gloss, aliases) is the same
+person by `names.same_person`: both given name and surname sound alike. The merged subject takes
+the id of its Latin form where there is one, and gathers every alias.
+"""
+from __future__ import annotations
+
+import networkx as nx
+
+from claims.model import Claim, Subject
+from claims.normalize.names import same_person
+
+
+def _forms(s: Subject) -> list[str]:
+    return sorted({s.name, *s.aliases})
+
+
+def link_subjects(claims: list[Claim]) -> list[Claim]:
+    people: dict[str, Subject] = {}
+    for c in claims:
+        for s in (c.subject, c.object, c.destination):
+            if s is not None and s.kind == "person":
+                people.setdefault(s.id, s)
+    g = nx.Graph()
+    g.add_nodes_from(people)
+    ids = sorted(people)
+    # Blocking: only names whose surnames share a first consonant class are compared.
+    from claims.normalize.names import name_parts, skeleton
+
+    blocks: dict[str, list[str]] = {}
+    for pid in ids:
+        for form in _forms(people[pid]):
+            parts = name_parts(form)
+            if parts:
+                blocks.setdefault(skeleton(parts[-1])[:1] or "?", []).append(pid)
+    for members in blocks.values():
+        members = sorted(set(members))
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if g.has_edge(a, b):
+                    continue
+                if any(same_person(fa, fb) for fa in _forms(people[a]) for fb in _forms(people[b])):
+                    g.add_edge(a, b)
+    merged: dict[str, Subject] = {}
+    for component in nx.connected_components(g):
+        members = [people[m] for m in sorted(component)]
+        latin = [m for m in members if any(a.isascii() for a in m.aliases + [m.name])]
+        head = (latin or members)[0]
+        aliases = sorted({f for m in members for f in _forms(m)})
+        subject = Subject(id=head.id, name=head.name, kind="person", aliases=aliases)
+        for m in members:
+            merged[m.id] = subject
+    out = []
+    for c in claims:
+        update = {k: merged[s.id] for k in ("subject", "object", "destination")
+                  if (s := getattr(c, k)) is not None and s.id in merged and merged[s.id] is not s}
+        out.append(c.model_copy(update=update) if update else c)
+    return out

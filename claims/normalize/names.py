@@ -1,0 +1,174 @@
+"""Names of people and organisations, and how one name is recognised in another script.
+
+Finding names is per script, with the language pack's data:
+- Chinese: a run of transliteration characters around "·", or any Han run before a Latin gloss in
+  parentheses (马克·陈(Mark Chen), 約翰舒爾曼(John Schulman)), trimmed to the characters whose
+  pinyin sounds like the gloss;
+- Cyrillic: two capitalised words, brought to the nominative by the Russian pack's rules;
+- Latin: two or three capitalised words;
+- Arabic: the words beside a title, a colon or a list dash (Arabic has no capitals to go by);
+- everywhere: the names of the entity data file (claims/data/entities.yaml and user files).
+
+Linking across scripts compares a consonant skeleton: each name is romanised (a transliteration
+table for Cyrillic and Arabic, pypinyin for Han) and reduced to classes of consonants that
+transliteration keeps apart (t/d, r/l, f/v/w, ...), so Tworek, Творек, 特沃雷克 and توورك all read
+TFRK. Two people are one only when both their given names and surnames agree.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex as re
+
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
+                 "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+_ARA = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى",
+                ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "", "gh", "f",
+                 "q", "k", "l", "m", "n", "h", "w", "y", "", "a", "a", "i", "w", "y", "a", "a"]))
+# Consonant classes that survive transliteration between Latin, Cyrillic, Arabic and pinyin.
+_CLASSES = [("shch", "S"), ("sch", "S"), ("tch", "C"), ("dzh", "C"), ("zh", "C"), ("ch", "C"), ("sh", "S"),
+            ("ph", "F"), ("th", "T"), ("kh", "K"), ("gh", "K"), ("ck", "K"), ("ts", "C"), ("tz", "C"), ("x", "KS"),
+            ("q", "K"), ("c", "K"), ("k", "K"), ("g", "K"), ("j", "C"), ("t", "T"), ("d", "T"), ("b", "P"),
+            ("p", "P"), ("f", "F"), ("v", "F"), ("w", "F"), ("s", "S"), ("z", "S"), ("r", "R"), ("l", "R"),
+            ("m", "M"), ("n", "N")]
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII letters of a Latin name: Jakub Pachocki -> jakub pachocki."""
+    text = unicodedata.normalize("NFKD", text)
+    return re.sub(r"\s+", " ", "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+                  .replace("-", " ").replace(".", " ")).strip()
+
+
+def romanize(text: str) -> str:
+    out = []
+    for ch in text.lower():
+        if ch in _CYR:
+            out.append(_CYR[ch])
+        elif ch in _ARA:
+            out.append(_ARA[ch])
+        elif "\u4e00" <= ch <= "\u9fff":
+            out.append(_pinyin(ch))
+        elif ch in "·・‧•-":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return fold("".join(out))
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(ch: str) -> str:
+    from opencc import OpenCC
+    from pypinyin import Style, lazy_pinyin
+
+    simplified = _t2s().convert(ch)
+    return lazy_pinyin(simplified, style=Style.NORMAL)[0]
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def skeleton(word: str) -> str:
+    """Consonant classes of one romanised word, doubled letters and vowels dropped."""
+    w = re.sub(r"[^a-z]", "", romanize(word))
+    out = []
+    i = 0
+    while i < len(w):
+        for src, cls in _CLASSES:
+            if w.startswith(src, i):
+                out.append(cls)
+                i += len(src)
+                break
+        else:
+            i += 1  # vowels, h, y
+    collapsed = [c for j, c in enumerate(out) if j == 0 or c != out[j - 1]]
+    return "".join(collapsed)
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Do two single name words sound alike across scripts? (Tworek / 特沃雷克 / توورك)"""
+    from rapidfuzz.distance import Levenshtein
+
+    sa, sb = skeleton(a), skeleton(b)
+    if not sa or not sb:
+        return False
+    if sa == sb:
+        return True
+    longest = max(len(sa), len(sb))
+    # One class may be lost or changed in transliteration, never more; short skeletons must be equal.
+    return longest >= 3 and Levenshtein.distance(sa, sb) <= 1 and sa[0] == sb[0]
+
+
+def name_parts(name: str) -> list[str]:
+    return [p for p in re.split(r"[\s·・‧•\-]+", name) if p]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names of one person: as many parts, each pair sounding alike."""
+    pa, pb = name_parts(a), name_parts(b)
+    if fold(a) == fold(b):
+        return True
+    if len(pa) < 2 or len(pb) < 2:
+        return False
+    # A Chinese name without a dot is one part: split it by sound against the other name.
+    return sounds_alike(pa[-1], pb[-1]) and sounds_alike(pa[0], pb[0])
+
+
+def han_matches_latin(han: str, latin: str) -> bool:
+    """马克·陈 vs Mark Chen; 约翰舒尔曼 (no dot) vs John Schulman."""
+    parts = name_parts(han)
+    lat = name_parts(latin)
+    if len(parts) >= 2:
+        return same_person(han, latin)
+    return bool(lat) and skeleton(han) == "".join(skeleton(p) for p in lat)
+
+
+def trim_to_gloss(han_run: str, latin: str, translit: str) -> int:
+    """Where the name starts in a Han run that ends right before a Latin gloss: the shortest suffix
+    (made of transliteration characters and dots) whose skeleton matches the gloss best."""
+    from rapidfuzz.distance import Levenshtein
+
+    target = "".join(skeleton(p) for p in name_parts(latin))
+    best, best_start = None, None
+    for start in range(len(han_run) - 1, -1, -1):
+        piece = han_run[start:]
+        if piece[0] in "·・":
+            continue
+        if not all(ch in translit or ch in "·・" for ch in piece):
+            break
+        d = Levenshtein.distance("".join(skeleton(p) for p in name_parts(piece)), target)
+        if best is None or d < best or (d == best and "·" in piece):
+            best, best_start = d, start
+    if best_start is None or best is None or best > max(1, len(target) // 2):
+        return -1
+    return best_start
+
+
+# Words that make a run of capitalised words an organisation, not a person.
+ORG_WORDS = {"Inc", "Corp", "Labs", "Lab", "Capital", "Partners", "Ventures", "Times", "Journal", "News", "Street",
+             "University", "Institute", "Group", "Holdings", "Technologies", "Systems", "Valley", "Research", "AI",
+             "LP", "LLC", "Ltd", "Bank", "Fund", "Foundation", "Media", "Studio", "Studios", "Financial", "Superintelligence"}
+
+
+def looks_like_org(name: str) -> bool:
+    return bool(set(name.split()) & ORG_WORDS)
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    text: str           # as written
+    name: str           # as the subject is named (nominative, gloss removed)
+    kind: str = "person"
+    latin: Optional[str] = None   # a Latin form, from a gloss or the text itself
+    entity: Optional[str] = None  # an id from the entity data file
+    aliases: list[str] = field(default_factory=list)

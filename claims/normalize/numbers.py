@@ -1,0 +1,246 @@
+"""Amounts in any supported language: digits in every script and grouping, Chinese numerals,
+number and scale words, vague amounts as ranges, approximation and bounds, currencies.
+
+The engine is language-independent; the words come from the language pack (`numbers`,
+`modifiers`, `currencies` in lexicon.yaml).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex as re
+
+from claims.lang import LangPack, _alternation
+
+_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+_D = r"[0-9٠-٩۰-۹０-９]"
+# Digit groups: 1,000 / 1 000 / 1.000.000 / ١٬٠٠٠ ; decimals with . , or ٫
+DIGITS = rf"{_D}{{1,3}}(?:[,\u00a0\u202f ٬.]{_D}{{3}})+(?:[.,٫]{_D}+)?|{_D}{{1,30}}(?:[.,٫]{_D}{{1,12}})?"
+CJK_NUMERAL = r"[零〇一二三四五六七八九十百千两兩]+(?:[万萬亿億]+[零〇一二三四五六七八九十百千两兩]*)*"
+CJK_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+MAX_AMOUNT = 1e18
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    text: str
+    amount: Optional[float] = None
+    min: Optional[float] = None
+    max: Optional[float] = None
+    min_exclusive: bool = False
+    approx: bool = False
+    currency: Optional[str] = None
+    # Where the bare number sits, before scale words and currency.
+    core: tuple[int, int] = (0, 0)
+    is_year_like: bool = False
+
+
+def parse_digits(raw: str, decimal_comma: bool) -> Optional[float]:
+    s = raw.translate(_DIGIT_TABLE).replace("\u00a0", " ").replace("\u202f", " ")
+    s = s.replace("٬", ",").replace("٫", ".")
+    s = s.replace(" ", "")
+    groups = re.fullmatch(r"\d{1,3}(?:([,.])\d{3})+(?:([.,])\d+)?", s)
+    if groups:
+        sep, dec = groups.group(1), groups.group(2)
+        if dec and dec != sep:
+            s = s.replace(sep, "").replace(dec, ".")
+        elif s.count(sep) == 1 and sep == ("," if decimal_comma else ".") and not dec:
+            s = s.replace(sep, ".")  # "1,500" in Russian is one and a half
+        else:
+            s = s.replace(sep, "")
+    else:
+        s = s.replace(",", ".")
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    return value if value < MAX_AMOUNT else None
+
+
+def parse_cjk(raw: str) -> Optional[float]:
+    import cn2an
+
+    s = raw.replace("兩", "两")
+    try:
+        value = float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return value if value < MAX_AMOUNT else None
+
+
+class NumberReader:
+    """Finds amounts in a text for one language pack. Built once per pack (see `reader`)."""
+
+    def __init__(self, pack: LangPack):
+        self.pack = pack
+        nums = pack.get("numbers", {})
+        mods = pack.get("modifiers", {})
+        cur = pack.get("currencies", {})
+        self.decimal_comma = bool(pack.get("decimal_comma"))
+        self.words = {k: float(v) for k, v in (nums.get("words") or {}).items()}
+        self.scales = {k: float(v) for k, v in (nums.get("scales") or {}).items()}
+        self.vague = {k: tuple(map(float, v)) for k, v in (nums.get("vague") or {}).items()}
+        self.vague_alone = {k: tuple(map(float, v)) for k, v in (nums.get("vague_alone") or {}).items()}
+        b = r"(?<!\w)" if pack.word_boundary else ""
+        e = r"(?!\w)" if pack.word_boundary else ""
+        word_alt = _alternation(self.words) or "(?!)"
+        number = rf"(?P<digits>{DIGITS})|{b}(?P<word>{word_alt}){e}"
+        if pack.code == "zh":
+            number += rf"|(?P<cjk>{CJK_NUMERAL})"
+        self.number_re = re.compile(number, re.I)
+        self.scale_re = re.compile(rf"\s*(?:(?P<scale>{_alternation(self.scales)}){e})", re.I) if self.scales else None
+        self.vague_re = re.compile(
+            rf"{b}(?P<vague>{_alternation(self.vague)})\s*(?:{b}(?P<scale>{_alternation(self.scales)}){e})?", re.I
+        ) if self.vague else None
+        self.vague_alone_re = pack.compile(self.vague_alone.keys(), capture="va")
+        self.approx_before = self._tail(mods.get("approx"))
+        self.more_before = self._tail(mods.get("more_than"))
+        self.less_before = self._tail(mods.get("less_than"))
+        self.approx_after = self._head(mods.get("approx_after"))
+        self.more_after = self._head(mods.get("more_than_after"))
+        self.cur_before = {k: v for k, v in (cur.get("before") or {}).items()}
+        self.cur_after = {k: v for k, v in (cur.get("after") or {}).items()}
+        self.cur_before_re = re.compile(rf"(?:{_alternation(self.cur_before)})\s*$", re.I) if self.cur_before else None
+        self.cur_after_re = re.compile(rf"\s*(?:{b}(?:{_alternation(self.cur_after)}){e})", re.I) if self.cur_after else None
+
+    def _tail(self, words) -> Optional[re.Pattern]:
+        if not words:
+            return None
+        b = r"(?<!\w)" if self.pack.word_boundary else ""
+        return re.compile(rf"{b}(?:{_alternation(words)})\s*$", re.I)
+
+    def _head(self, words) -> Optional[re.Pattern]:
+        if not words:
+            return None
+        return re.compile(rf"\s*(?:{_alternation(words)})", re.I)
+
+    @staticmethod
+    def _lookup(table: dict, text: str):
+        for pattern, value in sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True):
+            if re.fullmatch(pattern, text, re.I):
+                return value
+        return None
+
+    def find(self, text: str) -> list[Amount]:
+        found: list[Amount] = []
+        taken: list[tuple[int, int]] = []
+        if self.vague_re:
+            for m in self.vague_re.finditer(text):
+                lo, hi = self._lookup(self.vague, m.group("vague"))
+                mult = self._lookup(self.scales, m.group("scale")) if m.group("scale") else 1.0
+                # "数亿" is a vague amount only with its scale; "数" alone is not a number.
+                if not m.group("scale") and self.pack.code == "zh":
+                    continue
+                a = Amount(m.start(), m.end(), m.group(0), min=lo * mult, max=hi * mult, approx=True, core=m.span())
+                self._finish(text, a)
+                found.append(a)
+                taken.append((a.start, a.end))
+        if self.vague_alone_re:
+            for m in self.vague_alone_re.finditer(text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                lo, hi = self._lookup(self.vague_alone, m.group("va"))
+                a = Amount(m.start(), m.end(), m.group(0), amount=(lo + hi) / 2, min=lo, max=hi, approx=True, core=m.span())
+                self._finish(text, a)
+                found.append(a)
+                taken.append((a.start, a.end))
+        for m in self.number_re.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if m.group("digits"):
+                value = parse_digits(m.group("digits"), self.decimal_comma)
+            elif m.groupdict().get("cjk"):
+                raw = m.group("cjk")
+                if len(raw) == 1 and raw in "十百千":
+                    continue
+                value = parse_cjk(raw)
+            else:
+                value = self._lookup(self.words, m.group("word"))
+            if value is None:
+                continue
+            a = Amount(m.start(), m.end(), m.group(0), amount=value, core=m.span())
+            raw = m.group(0)
+            a.is_year_like = bool(m.group("digits")) and re.fullmatch(r"(?:1[89]|20)\d\d", raw.translate(_DIGIT_TABLE)) is not None
+            self._scale(text, a)
+            self._finish(text, a)
+            found.append(a)
+        found.sort(key=lambda a: a.start)
+        return found
+
+    def _scale(self, text: str, a: Amount) -> None:
+        # Chinese scale characters stick to digits: 5000亿, 1.5万亿, 4,500萬.
+        pos = a.end
+        if self.pack.code == "zh":
+            m = re.match(r"[十百千万萬亿億兆]+", text[pos:])
+            if m and a.amount is not None and not a.text[-1:] in "十百千万萬亿億":
+                mult = 1.0
+                for ch in m.group(0):
+                    mult *= CJK_SCALE[ch]
+                a.amount *= mult
+                pos += m.end()
+        elif self.scale_re:
+            while True:
+                m = self.scale_re.match(text, pos)
+                if not m:
+                    break
+                a.amount *= self._lookup(self.scales, m.group("scale"))
+                pos = m.end()
+        if pos != a.end:
+            a.end = pos
+            a.text = text[a.start:a.end]
+            a.is_year_like = False
+
+    def _finish(self, text: str, a: Amount) -> None:
+        """Currency and modifiers around an amount."""
+        before = text[max(0, a.start - 24):a.start]
+        if self.cur_before_re:
+            m = self.cur_before_re.search(before)
+            if m:
+                a.currency = self._lookup(self.cur_before, m.group(0).strip())
+                a.start -= len(m.group(0))
+                before = text[max(0, a.start - 24):a.start]
+        if self.cur_after_re:
+            m = self.cur_after_re.match(text, a.end)
+            if m:
+                a.currency = a.currency or self._lookup(self.cur_after, m.group(0).strip())
+                a.end = m.end()
+        for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.approx_before, "approx")):
+            m = pattern.search(before) if pattern else None
+            if m:
+                a.start -= len(m.group(0))
+                self._bound(a, kind)
+                break
+        for pattern, kind in ((self.more_after, "more"), (self.approx_after, "approx")):
+            m = pattern.match(text, a.core[1]) if pattern else None
+            if m and m.end() <= a.end + len(m.group(0)):
+                if m.start() >= a.end:
+                    a.end = m.end()
+                self._bound(a, kind)
+                break
+        a.text = text[a.start:a.end]
+        if a.currency:
+            a.is_year_like = False
+
+    @staticmethod
+    def _bound(a: Amount, kind: str) -> None:
+        if a.amount is None:
+            return
+        if kind == "approx":
+            a.approx = True
+        elif kind == "more":
+            a.min, a.min_exclusive, a.amount = a.amount, True, None
+        elif kind == "less":
+            a.max, a.amount = a.amount, None
+
+
+@lru_cache(maxsize=None)
+def reader(pack: LangPack) -> NumberReader:
+    return NumberReader(pack)
+
+
+def find_amounts(text: str, pack: LangPack) -> list[Amount]:
+    return reader(pack).find(text)

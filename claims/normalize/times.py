@@ -1,0 +1,163 @@
+"""Dates and periods, absolute and relative, resolved against the publication date.
+
+Rules per language are regular expressions with named groups in the pack's `times:` list; this
+module gives every group one meaning for all languages:
+  year, month, day        digits
+  month_name              a key of `months`
+  rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
+  part                    a key of `parts` (early, mid, late)
+  recent                  "in recent months": the twelve months before publication, approximate
+A month without a year in a past-tense sentence is the latest such month on or before publication
+(in a future-tense one, the earliest on or after). Without a publication date, relative times keep
+what is known and stay unresolved. Granularity is kept: no day is ever invented.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex as re
+
+from claims.lang import LangPack, _alternation
+from claims.model import Time
+
+
+@dataclass
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    time: Time
+
+
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+class TimeReader:
+    def __init__(self, pack: LangPack):
+        self.pack = pack
+        self.tables = {
+            "month_name": pack.get("months") or {},
+            "rel_year": pack.get("relative_years") or {},
+            "rel_month": pack.get("relative_months") or {},
+            "rel_week": pack.get("relative_weeks") or {},
+            "part": pack.get("parts") or {},
+        }
+        fill = {
+            "months": _alternation(self.tables["month_name"]) or "(?!)",
+            "relative_years": _alternation(self.tables["rel_year"]) or "(?!)",
+            "relative_months": _alternation(self.tables["rel_month"]) or "(?!)",
+            "relative_weeks": _alternation(self.tables["rel_week"]) or "(?!)",
+            "parts": _alternation(self.tables["part"]) or "(?!)",
+            "recent": _alternation(pack.get("recent") or []) or "(?!)",
+        }
+        b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
+        self.rules = []
+        for rule in pack.get("times") or []:
+            body = re.sub(r"\{([a-z_]+)\}", lambda m: f"(?:{fill[m.group(1)]})", rule)
+            self.rules.append(re.compile(rf"{b}(?:{body}){e}", re.I))
+
+    def _key(self, table: str, text: str):
+        for pattern, value in sorted(self.tables[table].items(), key=lambda kv: len(kv[0]), reverse=True):
+            if re.fullmatch(pattern, text.strip(), re.I):
+                return value
+        return None
+
+    def find(self, text: str, published: Optional[dt.date], future: bool = False) -> list[TimeMention]:
+        candidates = []
+        for order, rule in enumerate(self.rules):
+            for m in rule.finditer(text):
+                if m.end() > m.start():
+                    candidates.append((m.start(), -(m.end() - m.start()), order, m))
+        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+        out: list[TimeMention] = []
+        last_end = -1
+        for start, _, _, m in candidates:
+            if start < last_end:
+                continue
+            time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, future)
+            if time is None:
+                continue
+            time.text = m.group(0)
+            out.append(TimeMention(m.start(), m.end(), m.group(0), time))
+            last_end = m.end()
+        return out
+
+    def resolve(self, g: dict, published: Optional[dt.date], future: bool) -> Optional[Time]:
+        month = int(g["month"]) if "month" in g else None
+        if "month_name" in g:
+            month = self._key("month_name", g["month_name"])
+        day = int(g["day"]) if "day" in g else None
+        part = self._key("part", g["part"]) if "part" in g else None
+        relative = False
+        year: Optional[int] = int(g["year"]) if "year" in g else None
+        if month is not None and not 1 <= month <= 12:
+            return None
+        if "recent" in g:
+            if not published:
+                return Time(granularity="month", relative=True, approx=True)
+            y, m = add_months(published.year, published.month, -12)
+            return Time(start=dt.date(y, m, 1), end=published, granularity="month", relative=True, approx=True)
+        if "rel_week" in g:
+            offset = self._key("rel_week", g["rel_week"]) or 0
+            if not published:
+                return Time(granularity="day", relative=True)
+            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=int(offset))
+            return Time(start=monday, end=monday + dt.timedelta(days=6), granularity="day", relative=True, approx=True)
+        if "rel_month" in g:
+            offset = int(self._key("rel_month", g["rel_month"]) or 0)
+            if not published:
+                return Time(granularity="month", relative=True)
+            y, m = add_months(published.year, published.month, offset)
+            s, e = month_span(y, m)
+            return Time(start=s, end=e, granularity="month", relative=True)
+        if "rel_year" in g:
+            relative = True
+            offset = self._key("rel_year", g["rel_year"])
+            year = published.year + int(offset or 0) if published else None
+        if year is None and month is not None and published and not relative:
+            relative = True
+            year = published.year
+            if future and month < published.month:
+                year += 1
+            elif not future and month > published.month:
+                year -= 1
+        if year is None:
+            return Time(granularity="month" if month else "year", month=month, relative=True)
+        if not 1000 <= year <= 2999:
+            return None
+        if month and day:
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                return None
+            return Time(start=d, end=d, granularity="day", relative=relative)
+        if month:
+            s, e = month_span(year, month)
+            return Time(start=s, end=e, granularity="month", relative=relative)
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if part == "late":
+            start = dt.date(year, 7, 1)
+        elif part == "early":
+            end = dt.date(year, 6, 30)
+        elif part == "mid":
+            start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
+        return Time(start=start, end=end, granularity="year", relative=relative, approx=part is not None)
+
+
+@lru_cache(maxsize=None)
+def reader(pack: LangPack) -> TimeReader:
+    return TimeReader(pack)
+
+
+def find_times(text: str, pack: LangPack, published: Optional[dt.date], future: bool = False) -> list[TimeMention]:
+    return reader(pack).find(text, published, future)

@@ -1,0 +1,261 @@
+"""Document -> sentences -> mentions -> claims.
+
+Every sentence is read once for every kind of mention (amounts, times, durations, titles, trigger
+words, events, names); the extractors in `claims/extract/` then turn mentions into claims, each
+written once for all languages.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex as re
+
+from claims.entities import EntityIndex, load_index
+from claims.lang import LangPack, get_pack
+from claims.model import Claim, Document, Subject
+from claims.normalize.durations import DurationMention, find_durations
+from claims.normalize.names import NameMention, fold, romanize
+from claims.normalize.numbers import Amount, find_amounts
+from claims.normalize.times import TimeMention, find_times
+
+# spaCy's sentencizer ends sentences here; Chinese and Arabic punctuation included.
+SENTENCE_ENDS = [".", "!", "?", "。", "！", "？", "；", "!", "؟", "۔", "…", "\n"]
+_LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,})(?:\s+[A-Z][A-Za-z]+)*)(?![A-Za-z0-9])")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str           # a title id, a predicate, an event id
+    text: str
+
+
+@dataclass
+class SubjectMention:
+    start: int
+    end: int
+    subject: Subject
+    text: str
+
+
+@dataclass
+class Sentence:
+    doc: Document
+    pack: LangPack
+    index: int
+    start: int
+    text: str
+    future: bool = False
+    hypothetical: bool = False
+    amounts: list[Amount] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    durations: list[DurationMention] = field(default_factory=list)
+    titles: list[Mention] = field(default_factory=list)
+    triggers: list[Mention] = field(default_factory=list)
+    events: list[Mention] = field(default_factory=list)
+    people: list[SubjectMention] = field(default_factory=list)
+    orgs: list[SubjectMention] = field(default_factory=list)
+    products: list[SubjectMention] = field(default_factory=list)
+    org_pronouns: list[Mention] = field(default_factory=list)
+    person_pronoun: Optional[SubjectMention] = None
+
+    def triggers_for(self, predicate: str) -> list[Mention]:
+        return [t for t in self.triggers if t.key == predicate]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@lru_cache(maxsize=None)
+def _nlp(pack_code: str):
+    import spacy
+
+    nlp = spacy.blank(pack_code if pack_code in ("en", "ru", "zh", "ar") else "xx")
+    ends = get_pack(pack_code).get("sentence_ends") or SENTENCE_ENDS
+    nlp.add_pipe("sentencizer", config={"punct_chars": ends})
+    return nlp
+
+
+def split_sentences(doc: Document, pack: LangPack) -> list[tuple[int, str]]:
+    """(offset, text) of each sentence outside the skipped ranges, offsets into doc.text."""
+    out = []
+    text = doc.text
+    pos = 0
+    blocks = []
+    for s, e in sorted(doc.skipped):
+        blocks.append((pos, s))
+        pos = max(pos, e)
+    blocks.append((pos, len(text)))
+    nlp = _nlp(pack.code)
+    for bs, be in blocks:
+        chunk = text[bs:be]
+        if not chunk.strip():
+            continue
+        # Lines are hard boundaries; spaCy splits within them (blank zh tokenizes by character).
+        for line in re.finditer(r"[^\n]+", chunk):
+            base = bs + line.start()
+            if len(line.group(0)) > 20000:
+                pieces = [(m.start(), m.group(0)) for m in re.finditer(r".{1,2000}(?:[.!?。！？؟]|$)", line.group(0), re.S)]
+            else:
+                pieces = [(sent.start_char, sent.text) for sent in nlp(line.group(0)).sents]
+            for off, sent in pieces:
+                if sent.strip():
+                    lead = len(sent) - len(sent.lstrip())
+                    out.append((base + off + lead, sent.strip()))
+    return out
+
+
+class DocReader:
+    """Reads one document: keeps the people it has named so that later short mentions, pronouns
+    and bare titles attach to them."""
+
+    def __init__(self, doc: Document, entities: EntityIndex):
+        self.doc = doc
+        self.pack = get_pack(doc.lang)
+        self.entities = entities
+        self.people: list[Subject] = []
+        self.short: list[tuple[str, Subject]] = []
+        self.main_org: Optional[Subject] = None
+        self.main_product: Optional[Subject] = None
+
+    # --- subjects -------------------------------------------------------------------------
+    def person_subject(self, m: NameMention) -> Subject:
+        for s in self.people:
+            if fold(s.name) == fold(m.name) or (m.latin and m.latin in s.aliases):
+                return s
+        key = fold(m.latin) if m.latin else romanize(m.name)
+        aliases = sorted({m.name, m.text.split("(")[0].split("（")[0].strip(), *([m.latin] if m.latin else [])} - {""})
+        s = Subject(id=f"person:{key.replace(' ', '-')}", name=m.name, kind="person", aliases=aliases)
+        self.people.append(s)
+        for short in getattr(self.pack.rules, "short_forms", lambda n: [])(m.name):
+            self.short.append((short, s))
+        if m.latin:
+            for short in m.latin.split()[-1:]:
+                self.short.append((short, s))
+        return s
+
+    def entity_subject(self, entity) -> Subject:
+        return Subject(id=entity.id, name=entity.name, kind=entity.kind if entity.kind in ("org", "product", "person") else "thing",
+                       aliases=list(entity.names))
+
+    def _find_main(self, sentences: list[tuple[int, str]]) -> None:
+        orgs: Counter = Counter()
+        products: Counter = Counter()
+        subjects: dict[str, Subject] = {}
+        for _, text in sentences:
+            for s, e, ent in self.entities.find(text):
+                (products if ent.kind == "product" else orgs)[ent.id] += 1
+                subjects[ent.id] = self.entity_subject(ent)
+            for sm in self._latin_orgs(text, []):
+                orgs[sm.subject.id] += 1
+                subjects.setdefault(sm.subject.id, sm.subject)
+        if orgs:
+            self.main_org = subjects[orgs.most_common(1)[0][0]]
+        if products:
+            self.main_product = subjects[products.most_common(1)[0][0]]
+
+    def _latin_orgs(self, text: str, taken: list[tuple[int, int]]) -> list[SubjectMention]:
+        """Latin names in a non-English article are mostly organisations and products."""
+        if self.pack.code == "en":
+            return []
+        out = []
+        for m in _LATIN_ORG.finditer(text):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+                continue
+            word = m.group(1)
+            if len(word) < 3 or word.isupper() and len(word) <= 4:
+                continue
+            sid = f"org:{fold(word).replace(' ', '-')}"
+            out.append(SubjectMention(m.start(), m.end(), Subject(id=sid, name=word, kind="org", aliases=[word]), word))
+        return out
+
+    # --- sentences ------------------------------------------------------------------------
+    def sentences(self) -> list[Sentence]:
+        raw = split_sentences(self.doc, self.pack)
+        self._find_main(raw)
+        out: list[Sentence] = []
+        for i, (offset, text) in enumerate(raw):
+            out.append(self.read_sentence(i, offset, text, out[-1] if out else None))
+        return out
+
+    def read_sentence(self, index: int, offset: int, text: str, previous: Optional[Sentence]) -> Sentence:
+        pack, doc = self.pack, self.doc
+        sent = Sentence(doc=doc, pack=pack, index=index, start=offset, text=text)
+        future = pack.compile(pack.get("future") or [])
+        hypo = pack.compile(pack.get("hypothetical") or [])
+        sent.future = bool(future and future.search(text))
+        sent.hypothetical = bool(hypo and hypo.search(text))
+        sent.amounts = find_amounts(text, pack)
+        sent.times = find_times(text, pack, doc.published, sent.future)
+        sent.durations = find_durations(text, pack, doc.published, sent.amounts)
+        for section, target in (("titles", sent.titles), ("triggers", sent.triggers), ("events", sent.events)):
+            for key, pattern in pack.lexicon_patterns[section]:
+                for m in pattern.finditer(text):
+                    target.append(Mention(m.start(), m.end(), key, m.group(0)))
+        sent.titles = _longest(sent.titles)
+        taken: list[tuple[int, int]] = []
+        for s, e, ent in self.entities.find(text):
+            sm = SubjectMention(s, e, self.entity_subject(ent), text[s:e])
+            {"product": sent.products, "person": sent.people}.get(ent.kind, sent.orgs).append(sm)
+            taken.append((s, e))
+        for m in pack.rules.find_people(text, pack):
+            if any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
+                continue
+            if any(s <= m.start and m.end <= e for s, e in ((t.start, t.end) for t in sent.titles)):
+                continue
+            sent.people.append(SubjectMention(m.start, m.end, self.person_subject(m), m.text))
+            taken.append((m.start, m.end))
+        same_word = getattr(pack.rules, "same_word", None)
+        for short, subject in self.short:
+            for m in re.finditer(re.escape(short[:-2]) + r"\w{0,4}" if same_word else re.escape(short), text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                if same_word and not same_word(m.group(0), short):
+                    continue
+                sent.people.append(SubjectMention(m.start(), m.end(), subject, m.group(0)))
+                taken.append(m.span())
+        sent.orgs += self._latin_orgs(text, taken)
+        for key, pattern in pack.lexicon_patterns["pronouns"]:
+            for m in pattern.finditer(text):
+                if key == "org":
+                    sent.org_pronouns.append(Mention(m.start(), m.end(), key, m.group(0)))
+                elif key == "person" and previous is not None:
+                    distinct = {p.subject.id: p for p in previous.people}
+                    if len(distinct) == 1:
+                        only = next(iter(distinct.values()))
+                        sent.person_pronoun = SubjectMention(m.start(), m.end(), only.subject, m.group(0))
+                    elif not distinct and previous.person_pronoun:
+                        sent.person_pronoun = SubjectMention(m.start(), m.end(), previous.person_pronoun.subject, m.group(0))
+        for group in (sent.people, sent.orgs, sent.products):
+            group.sort(key=lambda x: x.start)
+        return sent
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Overlapping lexicon matches: keep the longest (研究高级副总裁 over 副总裁)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def extract_claims(doc: Document, entities: Optional[EntityIndex] = None) -> list[Claim]:
+    from claims.extract import EXTRACTORS
+
+    reader = DocReader(doc, entities or load_index())
+    claims: list[Claim] = []
+    for sent in reader.sentences():
+        if sent.hypothetical:
+            continue
+        for extractor in EXTRACTORS.values():
+            for draft in extractor(sent, reader):
+                claims.append(draft.to_claim(sent, f"{doc.id}#c{len(claims) + 1}"))
+    return claims

@@ -1,0 +1,49 @@
+"""Cleaning that never moves a character: it marks ranges to skip instead of deleting them,
+so every span stays an offset into the original text."""
+from __future__ import annotations
+
+import re
+
+from claims.model import Span
+
+# Site furniture in any language; each language pack adds its own phrases (`furniture:`).
+_GENERIC_FURNITURE = [
+    r"https?://\S+",
+    r"www\.\S+",
+    r"公网安备|網安備|ICP[备備证證]|京ICP|粤ICP",
+    r"\b(?:share|tweet|subscribe|sign in|log in)\b",
+    r"©|\(c\)\s*\d{4}|all rights reserved",
+]
+
+
+def paragraphs(text: str) -> list[Span]:
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def skipped_ranges(text: str, furniture: list[str]) -> list[Span]:
+    """Paragraphs to read no claims from: verbatim repeats of an earlier paragraph, and furniture."""
+    pattern = re.compile("|".join(_GENERIC_FURNITURE + furniture), re.I)
+    seen: set[str] = set()
+    skipped: list[Span] = []
+    for s, e in paragraphs(text):
+        body = text[s:e].strip()
+        if body in seen:
+            skipped.append((s, e))
+            continue
+        seen.add(body)
+        if _is_furniture(body, pattern):
+            skipped.append((s, e))
+    return skipped
+
+
+def _is_furniture(body: str, pattern: re.Pattern) -> bool:
+    hit = pattern.search(body)
+    if not hit:
+        return False
+    # A long paragraph that merely cites a URL is still article text.
+    return len(body) < 200 or len(hit.group(0)) > 0.3 * len(body)

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+class Result:
+    def __init__(self, r):
+        self.exit_code, self.stdout, self.stderr = r.exit_code, r.stdout, r.stderr
+        self.exception = r.exception
+
+    def json(self):
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli():
+    runner = CliRunner()
+
+    def run(*args: str) -> Result:
+        return Result(runner.invoke(app, [str(a) for a in args]))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    from checker.run import audit
+
+    return audit([FIXTURES / "openai"])
