@@ -48,6 +48,8 @@ class Money(BaseModel):
     max: Optional[float] = None
     min_exclusive: bool = False
     approx: bool = False
+    # Half a unit of the last digit as written: 10億 is ±0.5億, $1.5bn is ±$0.05bn.
+    precision: Optional[float] = None
     text: Optional[str] = None
 
 
@@ -59,6 +61,7 @@ class Quantity(BaseModel):
     min_exclusive: bool = False
     unit: Optional[str] = None
     approx: bool = False
+    precision: Optional[float] = None
     text: Optional[str] = None
 
 

@@ -20,7 +20,8 @@ def precision(x: float) -> float:
 def interval(v) -> tuple[float, float]:
     """The interval an amount may mean, given its precision, approximation and bounds."""
     if v.amount is not None:
-        spread = max(precision(v.amount), abs(v.amount) * (0.1 if v.approx else 0.0))
+        written = v.precision if v.precision is not None else precision(v.amount)
+        spread = max(written, abs(v.amount) * (0.1 if v.approx else 0.0))
         return v.amount - spread, v.amount + spread
     lo = v.min if v.min is not None else -math.inf
     hi = v.max if v.max is not None else math.inf

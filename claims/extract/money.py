@@ -1,6 +1,8 @@
 """valuation, funding, revenue: a trigger word of the predicate and an amount with a currency."""
 from __future__ import annotations
 
+import regex as re
+
 from claims.extract import Draft, nearest
 from claims.model import Money, Subject
 
@@ -42,23 +44,27 @@ def extract(sent, reader) -> list[Draft]:
         investor = None
         if trig.key == "funding":
             # "微软10亿美元的撑腰", "Microsoft's $1bn": an organisation right before the amount is the investor.
-            adjacent = [o for o in sent.orgs if 0 <= amount.start - o.end <= 3]
+            adjacent = [o for o in sent.orgs
+                        if o.end <= amount.start and re.fullmatch(r"(?:'s|’s|的)?\s*", sent.text[o.end:amount.start])]
             if adjacent:
                 investor = adjacent[-1].subject
                 subject = reader.main_org if reader.main_org and reader.main_org.id != investor.id else None
             else:
                 subject = org_before(sent, trig.start, reader)
-                investor = next((p.subject for p in sent.people if p.start < amount.start), None)
+                cs, ce = clause_bounds(sent.text, amount.start)
+                investor = next((p.subject for p in sent.people if cs <= p.start < amount.start), None)
         else:
             subject = org_before(sent, trig.start, reader, products=trig.key == "revenue")
         if subject is None:
             continue
         time = None
         if trig.key == "revenue":
-            t = nearest([t for t in sent.times if t.end <= amount.start + 1], amount.start, max_gap=60)
+            cs, _ = clause_bounds(sent.text, amount.start)
+            t = nearest([t for t in sent.times if cs <= t.start and t.end <= amount.start + 1], amount.start, max_gap=60)
             time = t.time if t else None
         value = Money(amount=amount.amount, currency=amount.currency, min=amount.min, max=amount.max,
-                      min_exclusive=amount.min_exclusive, approx=amount.approx, text=amount.text)
+                      min_exclusive=amount.min_exclusive, approx=amount.approx, precision=amount.precision,
+                      text=amount.text)
         confident = any(o.subject.id == subject.id for o in sent.orgs + sent.products)
         out.append(Draft(trig.key, subject, value, (amount.start, amount.end), object=investor, time=time,
                          confidence=0.85 if confident else 0.6))

@@ -59,10 +59,18 @@ def moves(sent, reader) -> list[Draft]:
         triggers = sent.triggers_for(predicate)
         if not triggers:
             continue
+        pairs = []
         for person in _people(sent):
             trig = nearest(triggers, person.start, max_gap=120)
-            if trig is None:
-                continue
+            if trig is not None:
+                pairs.append((person, trig))
+        # A trigger no person took ("...重返OpenAI,但在2024年2月離開") goes to the nearest person.
+        for trig in triggers:
+            if all(t is not trig for _, t in pairs):
+                person = nearest(_people(sent), trig.start, max_gap=120)
+                if person is not None:
+                    pairs.append((person, trig))
+        for person, trig in pairs:
             t = nearest([t for t in sent.times if t.time.start or t.time.month], trig.start, max_gap=80)
             orgs = [o for o in sent.orgs if o.subject.kind == "org"]
             after = [o for o in orgs if o.start >= trig.end and o.start - trig.end <= 20]

@@ -60,13 +60,19 @@ def romanize(text: str) -> str:
     return fold("".join(out))
 
 
+# Pinyin initials spelled the way Latin-script names spell those sounds (q is "ch", x is "sh").
+_PINYIN_INITIALS = [("zh", "j"), ("ch", "ch"), ("sh", "sh"), ("q", "ch"), ("x", "sh"), ("c", "ts"), ("z", "dz")]
+
+
 @lru_cache(maxsize=4096)
 def _pinyin(ch: str) -> str:
-    from opencc import OpenCC
     from pypinyin import Style, lazy_pinyin
 
-    simplified = _t2s().convert(ch)
-    return lazy_pinyin(simplified, style=Style.NORMAL)[0]
+    syllable = lazy_pinyin(_t2s().convert(ch), style=Style.NORMAL)[0]
+    for initial, spelled in _PINYIN_INITIALS:
+        if syllable.startswith(initial):
+            return spelled + syllable[len(initial):]
+    return syllable
 
 
 @lru_cache(maxsize=1)
@@ -97,14 +103,23 @@ def sounds_alike(a: str, b: str) -> bool:
     """Do two single name words sound alike across scripts? (Tworek / 特沃雷克 / توورك)"""
     from rapidfuzz.distance import Levenshtein
 
-    sa, sb = skeleton(a), skeleton(b)
-    if not sa or not sb:
-        return False
-    if sa == sb:
-        return True
-    longest = max(len(sa), len(sb))
-    # One class may be lost or changed in transliteration, never more; short skeletons must be equal.
-    return longest >= 3 and Levenshtein.distance(sa, sb) <= 1 and sa[0] == sb[0]
+    for sa in _variants(skeleton(a)):
+        for sb in _variants(skeleton(b)):
+            if not sa or not sb:
+                continue
+            if sa == sb:
+                return True
+            # One class may be lost or changed in transliteration, never more; short ones must be equal.
+            if max(len(sa), len(sb)) >= 3 and Levenshtein.distance(sa, sb) <= 1:
+                # ...a first consonant may be lost (Altman, 奥特曼), not changed (Tworek, Dworek).
+                if sa[0] == sb[0] or sa[1:] == sb or sb[1:] == sa:
+                    return True
+    return False
+
+
+def _variants(sk: str) -> set[str]:
+    """A leading J is /dʒ/ in Jerry (Джерри) but /j/ in Jakub (Якоб, 雅庫布): try both."""
+    return {sk, sk[1:]} if sk.startswith("C") and len(sk) > 1 else {sk}
 
 
 def name_parts(name: str) -> list[str]:
@@ -116,6 +131,8 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = name_parts(a), name_parts(b)
     if fold(a) == fold(b):
         return True
+    if a.isascii() and b.isascii():
+        return False  # two Latin spellings that differ are two people (Mark Chen, Mark Chan)
     if len(pa) < 2 or len(pb) < 2:
         return False
     # A Chinese name without a dot is one part: split it by sound against the other name.
@@ -131,21 +148,24 @@ def han_matches_latin(han: str, latin: str) -> bool:
     return bool(lat) and skeleton(han) == "".join(skeleton(p) for p in lat)
 
 
-def trim_to_gloss(han_run: str, latin: str, translit: str) -> int:
-    """Where the name starts in a Han run that ends right before a Latin gloss: the shortest suffix
-    (made of transliteration characters and dots) whose skeleton matches the gloss best."""
+def trim_to_gloss(han_run: str, latin: str, translit: str, stop: str = "") -> int:
+    """Where the name starts in a Han run that ends right before a Latin gloss: the suffix whose
+    skeleton matches the gloss best. Characters outside the transliteration table cost half a
+    consonant, so 约翰舒尔曼 is found whole and 总裁 is left out; a `stop` character (的, 和, …)
+    ends the search."""
     from rapidfuzz.distance import Levenshtein
 
     target = "".join(skeleton(p) for p in name_parts(latin))
     best, best_start = None, None
-    for start in range(len(han_run) - 1, -1, -1):
+    for start in range(len(han_run) - 1, max(-1, len(han_run) - 13), -1):
         piece = han_run[start:]
+        if piece[0] in stop:
+            break
         if piece[0] in "·・":
             continue
-        if not all(ch in translit or ch in "·・" for ch in piece):
-            break
-        d = Levenshtein.distance("".join(skeleton(p) for p in name_parts(piece)), target)
-        if best is None or d < best or (d == best and "·" in piece):
+        foreign = sum(1 for ch in piece if ch not in translit and ch not in "·・")
+        d = Levenshtein.distance("".join(skeleton(p) for p in name_parts(piece)), target) + 0.5 * foreign
+        if best is None or d < best or (d == best and (piece[0] in translit or "·" in piece)):
             best, best_start = d, start
     if best_start is None or best is None or best > max(1, len(target) // 2):
         return -1

@@ -37,6 +37,7 @@ class Amount:
     # Where the bare number sits, before scale words and currency.
     core: tuple[int, int] = (0, 0)
     is_year_like: bool = False
+    precision: Optional[float] = None  # half a unit of the last written digit, scale included
 
 
 def parse_digits(raw: str, decimal_comma: bool) -> Optional[float]:
@@ -164,6 +165,10 @@ class NumberReader:
                 continue
             a = Amount(m.start(), m.end(), m.group(0), amount=value, core=m.span())
             raw = m.group(0)
+            if m.group("digits"):
+                decimals = re.search(r"[.,٫](\d+)$", raw.translate(_DIGIT_TABLE))
+                step = 10.0 ** -len(decimals.group(1)) if decimals and value != int(value) else 1.0
+                a.precision = 0.5 * step
             a.is_year_like = bool(m.group("digits")) and re.fullmatch(r"(?:1[89]|20)\d\d", raw.translate(_DIGIT_TABLE)) is not None
             self._scale(text, a)
             self._finish(text, a)
@@ -181,13 +186,18 @@ class NumberReader:
                 for ch in m.group(0):
                     mult *= CJK_SCALE[ch]
                 a.amount *= mult
+                if a.precision is not None:
+                    a.precision *= mult
                 pos += m.end()
         elif self.scale_re:
             while True:
                 m = self.scale_re.match(text, pos)
                 if not m:
                     break
-                a.amount *= self._lookup(self.scales, m.group("scale"))
+                mult = self._lookup(self.scales, m.group("scale"))
+                a.amount *= mult
+                if a.precision is not None:
+                    a.precision *= mult
                 pos = m.end()
         if pos != a.end:
             a.end = pos

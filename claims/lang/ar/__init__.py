@@ -7,7 +7,7 @@ import regex as re
 
 from claims.normalize.names import NameMention, looks_like_org
 
-_WORD = r"[\p{Arabic}&&[^\d٠-٩،؛؟]]{2,}"
+_WORD = r"[\u0621-\u065F\u0671-\u06D3]{2,}"
 _BEFORE_TITLE = re.compile(rf"(?:^|(?<=[\s\-–—:]))(?P<name>{_WORD}\s+{_WORD})\s*[:،,]\s*")
 _STOP = {"في", "من", "إلى", "على", "عن", "مع", "التي", "الذي", "هذا", "هذه", "وفقاً", "وفقا", "قائلاً", "قائلا", "أبرزهم",
          "كما", "حيث", "بعد", "قبل", "ذلك", "تلك", "أن", "إن", "قال", "وقال", "رفض", "أكد", "صرح", "وصرح"}

@@ -16,7 +16,7 @@ def find_people(text: str, pack) -> list[NameMention]:
         latin = m.group("latin").strip()
         if len(latin.split()) < 2:
             continue
-        start = trim_to_gloss(m.group("han"), latin, translit)
+        start = trim_to_gloss(m.group("han"), latin, translit, pack.get("name_stop_chars", ""))
         if start < 0:
             continue
         han = m.group("han")[start:].strip("·・")
