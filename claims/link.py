@@ -22,7 +22,12 @@ def link_subjects(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         for s in (c.subject, c.object, c.destination):
             if s is not None and s.kind == "person":
-                people.setdefault(s.id, s)
+                if s.id in people:
+                    # Two documents may give one id (a gloss and a transliteration): pool their forms.
+                    known = people[s.id]
+                    people[s.id] = known.model_copy(update={"aliases": sorted({*known.aliases, *_forms(s)})})
+                else:
+                    people[s.id] = s
     g = nx.Graph()
     g.add_nodes_from(people)
     ids = sorted(people)

@@ -89,6 +89,13 @@ def times_disjoint(a: Time, b: Time) -> bool:
     return wa[1] < wb[0] or wb[1] < wa[0]
 
 
+def gap_days(a: Time, b: Time) -> int:
+    """Days between two disjoint intervals (0 when they touch or overlap)."""
+    if a.start is None or b.start is None:
+        return 0
+    return max(0, (b.start - a.end).days, (a.start - b.end).days)
+
+
 def as_of(claim: Claim, docs: dict[str, Document]) -> Optional[dt.date]:
     """When a claim is said to hold: its explicit time, else its article's publication date."""
     if claim.time is not None and claim.time.start is not None:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import yaml
 
-from checker.compare.base import Rule, Verdict, render, severity_for, times_disjoint
+from checker.compare.base import Rule, Verdict, gap_days, render, severity_for, times_disjoint
 from claims.model import Claim, Document, Time
 
 EVENT_KINDS = Path(__file__).resolve().parents[2] / "claims" / "data" / "events.yaml"
@@ -45,6 +45,9 @@ class EventDateConflict(Rule):
             return None
         why = f"the dates {render(a.value)} and {render(b.value)} do not overlap"
         conf = min(a.confidence, b.confidence) * (0.8 if a.value.approx or b.value.approx else 1.0)
+        if gap_days(a.value, b.value) <= 31:
+            # Adjacent months are often two steps of one story (announced in June, founded in May).
+            return Verdict(why + "; they are adjacent, so this may be two steps of one event", round(conf * 0.7, 2), "warning")
         return Verdict(why, round(conf, 2), severity_for(a, b) if not (a.value.approx or b.value.approx) else "warning")
 
 

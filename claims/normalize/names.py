@@ -31,7 +31,7 @@ _ARA = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأ�
                  "q", "k", "l", "m", "n", "h", "w", "y", "", "a", "a", "i", "w", "y", "a", "a"]))
 # Consonant classes that survive transliteration between Latin, Cyrillic, Arabic and pinyin.
 _CLASSES = [("shch", "S"), ("sch", "S"), ("tch", "C"), ("dzh", "C"), ("zh", "C"), ("ch", "C"), ("sh", "S"),
-            ("ph", "F"), ("th", "T"), ("kh", "K"), ("gh", "K"), ("ck", "K"), ("ts", "C"), ("tz", "C"), ("x", "KS"),
+            ("ng", "N"), ("ph", "F"), ("th", "T"), ("kh", "K"), ("gh", "K"), ("ck", "K"), ("ts", "C"), ("tz", "C"), ("x", "KS"),
             ("q", "K"), ("c", "K"), ("k", "K"), ("g", "K"), ("j", "C"), ("t", "T"), ("d", "T"), ("b", "P"),
             ("p", "P"), ("f", "F"), ("v", "F"), ("w", "F"), ("s", "S"), ("z", "S"), ("r", "R"), ("l", "R"),
             ("m", "M"), ("n", "N")]
