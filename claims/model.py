@@ -111,6 +111,7 @@ class Claim(BaseModel):
     span: Span
     value_span: Optional[Span] = None
     lang: Optional[str] = None
-    # "past" when the sentence narrates a done fact, "future" for plans, forecasts and targets.
-    tense: Literal["past", "future", "unknown"] = "unknown"
+    # "past" when the sentence narrates a done fact, "future" for plans, forecasts and targets,
+    # "former" for a post held before ("former chief scientist").
+    tense: Literal["past", "future", "former", "unknown"] = "unknown"
     confidence: float = 0.8

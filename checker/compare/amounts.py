@@ -65,6 +65,8 @@ class AmountConflict(Rule):
     def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
         if not isinstance(a.value, (Money, Quantity)) or not isinstance(b.value, (Money, Quantity)):
             return None
+        if a.doc == b.doc and a.span == b.span:
+            return None  # one sentence giving two figures tells a change ("up from $157bn"), not a conflict
         if a.predicate == "funding" and (a.object is None or b.object is None):
             return None
         if a.predicate == "revenue" and (a.time is None or b.time is None or a.time.start is None):

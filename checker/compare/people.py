@@ -73,7 +73,7 @@ class RoleConflict(Rule):
     def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
         if not isinstance(a.value, Title) or not isinstance(b.value, Title):
             return None
-        if a.tense == "future" or b.tense == "future" or not same_period(a, b, docs, 30):
+        if {a.tense, b.tense} & {"future", "former"} or not same_period(a, b, docs, 30):
             return None
         if titles_compatible(a.value.id, b.value.id):
             return None
@@ -92,7 +92,7 @@ class SingleHolderConflict(Rule):
     code, name, predicates = "CC402", "single-holder-conflict", ("role:holder",)
 
     def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
-        if a.subject.id == b.subject.id or a.tense == "future" or b.tense == "future":
+        if a.subject.id == b.subject.id or {a.tense, b.tense} & {"future", "former"}:
             return None
         if not same_period(a, b, docs, 30):
             return None

@@ -21,9 +21,10 @@ class Draft:
     destination: Optional[Subject] = None
     time: Optional[Time] = None
     confidence: float = 0.8
+    tense: Optional[str] = None
 
     def to_claim(self, sent, claim_id: str) -> Claim:
-        tense = "future" if sent.future else "past"
+        tense = self.tense or ("future" if sent.future else "past")
         vs = (sent.start + self.value_span[0], sent.start + self.value_span[1]) if self.value_span else None
         return Claim(id=claim_id, doc=sent.doc.id, predicate=self.predicate, subject=self.subject, value=self.value,
                      object=self.object, destination=self.destination, time=self.time, text=sent.text,

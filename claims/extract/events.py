@@ -21,11 +21,14 @@ def extract(sent, reader) -> list[Draft]:
     times = _times(sent)
     if not times:
         return out
-    scope = reader.main_org.id.split(":", 1)[-1] if reader.main_org else "unscoped"
+    main = reader.main_org.id.split(":", 1)[-1] if reader.main_org else "unscoped"
     for ev in sent.events:
         t = nearest(times, ev.start, max_gap=80)
         if t is None:
             continue
+        # An event belongs to the organisation named right beside it, else to the article's own.
+        beside = nearest([o for o in sent.orgs if o.subject.kind == "org"], ev.start, max_gap=15)
+        scope = beside.subject.id.split(":", 1)[-1] if beside else main
         name = ev.text.strip("«»\"“”'")
         subject = Subject(id=f"event:{ev.key}@{scope}", name=name, kind="event", aliases=[ev.key.replace("-", " ")])
         out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), confidence=0.8))

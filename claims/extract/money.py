@@ -57,11 +57,10 @@ def extract(sent, reader) -> list[Draft]:
             subject = org_before(sent, trig.start, reader, products=trig.key == "revenue")
         if subject is None:
             continue
-        time = None
-        if trig.key == "revenue":
-            cs, _ = clause_bounds(sent.text, amount.start)
-            t = nearest([t for t in sent.times if cs <= t.start and t.end <= amount.start + 1], amount.start, max_gap=60)
-            time = t.time if t else None
+        # The period: a time in the amount's own clause (revenue for 2029, a valuation "in October").
+        cs, ce = clause_bounds(sent.text, amount.start)
+        t = nearest([t for t in sent.times if cs <= t.start < ce and t.time.start], amount.start, max_gap=60)
+        time = t.time if t else None
         value = Money(amount=amount.amount, currency=amount.currency, min=amount.min, max=amount.max,
                       min_exclusive=amount.min_exclusive, approx=amount.approx, precision=amount.precision,
                       text=amount.text)

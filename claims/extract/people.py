@@ -22,6 +22,17 @@ def _as_of(sent) -> Time | None:
     return Time(start=d, end=d, granularity="day", text="publication date") if d else None
 
 
+def _former(sent, title) -> bool:
+    """"former chief scientist", "бывший исследователь", "前研究总监", "الرئيس التنفيذي السابق"."""
+    pattern = sent.pack.compile(sent.pack.get("former") or [])
+    if pattern is None:
+        return False
+    before = sent.text[max(0, title.start - 14):title.start]
+    after = sent.text[title.end:title.end + 12]
+    return any(m.end() >= len(before.rstrip()) - 1 for m in pattern.finditer(before)) or \
+        any(m.start() <= 1 for m in pattern.finditer(after))
+
+
 def _people(sent):
     people = list(sent.people)
     if sent.person_pronoun and not people:
@@ -49,7 +60,8 @@ def roles(sent, reader) -> list[Draft]:
         org = nearest([o for o in sent.orgs if o.subject.kind == "org"], title.start, max_gap=12)
         value = Title(id=title.key, text=title.text)
         out.append(Draft("role", person.subject, value, (title.start, title.end),
-                         object=org.subject if org else reader.main_org, time=_as_of(sent), confidence=0.8))
+                         object=org.subject if org else reader.main_org, time=_as_of(sent), confidence=0.8,
+                         tense="former" if _former(sent, title) else None))
     return out
 
 

@@ -5,6 +5,17 @@ from claims.extract import Draft, nearest
 from claims.model import Quantity
 
 
+def _measure(sent, amount, trig) -> str:
+    """weekly_users, monthly_users, daily_users, or plain users: only like measures are compared."""
+    lo, hi = min(amount.start, trig.start) - 20, max(amount.end, trig.end) + 20
+    window = sent.text[max(0, lo):hi]
+    for measure, words in (sent.pack.get("user_measures") or {}).items():
+        pattern = sent.pack.compile(words)
+        if pattern is not None and pattern.search(window):
+            return f"{measure}_users"
+    return "users"
+
+
 def extract(sent, reader) -> list[Draft]:
     out = []
     for trig in sent.triggers_for("user_count"):
@@ -18,6 +29,7 @@ def extract(sent, reader) -> list[Draft]:
         if subject is None:
             continue
         value = Quantity(amount=amount.amount, min=amount.min, max=amount.max, min_exclusive=amount.min_exclusive,
-                         unit="users", approx=amount.approx, precision=amount.precision, text=amount.text)
+                         unit=_measure(sent, amount, trig), approx=amount.approx, precision=amount.precision,
+                         text=amount.text)
         out.append(Draft("user_count", subject, value, (amount.start, amount.end), confidence=0.8 if near else 0.6))
     return out
