@@ -39,7 +39,10 @@ def link_subjects(claims: list[Claim]) -> list[Claim]:
         for form in _forms(people[pid]):
             parts = name_parts(form)
             if parts:
-                blocks.setdefault(skeleton(parts[-1])[:1] or "?", []).append(pid)
+                sk = skeleton(parts[-1]) or "?"
+                # The first consonant, and the second in case transliteration lost the first.
+                for key in {sk[:1], sk[1:2] or sk[:1]}:
+                    blocks.setdefault(key, []).append(pid)
     for members in blocks.values():
         members = sorted(set(members))
         for i, a in enumerate(members):

@@ -122,6 +122,7 @@ class DocReader:
         self.people: list[Subject] = []
         self.short: list[tuple[str, Subject]] = []
         self.main_org: Optional[Subject] = None
+        self.org_alias: dict[str, Subject] = {}
         self.main_product: Optional[Subject] = None
 
     # --- subjects -------------------------------------------------------------------------
@@ -148,31 +149,58 @@ class DocReader:
         orgs: Counter = Counter()
         products: Counter = Counter()
         subjects: dict[str, Subject] = {}
+        found: list[list[SubjectMention]] = []
         for _, text in sentences:
+            taken = []
             for s, e, ent in self.entities.find(text):
                 (products if ent.kind == "product" else orgs)[ent.id] += 1
                 subjects[ent.id] = self.entity_subject(ent)
-            for sm in self._latin_orgs(text, []):
-                orgs[sm.subject.id] += 1
-                subjects.setdefault(sm.subject.id, sm.subject)
+                taken.append((s, e))
+            taken += [(p.start, p.end) for p in self.pack.rules.find_people(text, self.pack)]
+            found.append(self._latin_orgs(text, taken))
+        # "Helion Robotics" named once, then "Helion": the short name is an alias of the long one.
+        for sms in found:
+            for sm in sms:
+                words = sm.subject.name.split()
+                if len(words) > 1 and len(words[0]) >= 4:
+                    self.org_alias.setdefault(words[0], sm.subject)
+        for sms in found:
+            for sm in sms:
+                subject = self.org_alias.get(sm.subject.name, sm.subject)
+                orgs[subject.id] += 1
+                subjects.setdefault(subject.id, subject)
         if orgs:
             self.main_org = subjects[orgs.most_common(1)[0][0]]
         if products:
             self.main_product = subjects[products.most_common(1)[0][0]]
 
     def _latin_orgs(self, text: str, taken: list[tuple[int, int]]) -> list[SubjectMention]:
-        """Latin names in a non-English article are mostly organisations and products."""
-        if self.pack.code == "en":
-            return []
+        """Capitalised Latin names that are not people: in a Russian, Chinese or Arabic article these
+        are mostly organisations and products; in English, capitals that do not start a sentence
+        and are not common capitalised words (the pack's `not_org_words`)."""
+        common = set(self.pack.get("not_org_words") or [])
         out = []
         for m in _LATIN_ORG.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
                 continue
-            word = m.group(1)
-            if len(word) < 3 or word.isupper() and len(word) <= 4:
+            start, words = m.start(), m.group(1).split()
+            while words and words[0] in common:
+                start = text.index(words[1], start) if len(words) > 1 else m.end()
+                words = words[1:]
+            while words and words[-1] in common:
+                words = words[:-1]
+            if not words:
                 continue
-            sid = f"org:{fold(word).replace(' ', '-')}"
-            out.append(SubjectMention(m.start(), m.end(), Subject(id=sid, name=word, kind="org", aliases=[word]), word))
+            word = " ".join(words)
+            if text[start + len(word):start + len(word) + 1] == "-":
+                continue  # "Berlin-based", "US-listed": an adjective, not an actor
+            if len(word) < 3 or word.isupper() and len(word) <= 4 and " " not in word:
+                continue
+            if common and start == 0 and len(words) == 1 and word[1:].islower():
+                continue  # a capital that merely starts the sentence
+            subject = self.org_alias.get(word) or Subject(id=f"org:{fold(word).replace(' ', '-')}", name=word,
+                                                          kind="org", aliases=[word])
+            out.append(SubjectMention(start, start + len(word), subject, word))
         return out
 
     # --- sentences ------------------------------------------------------------------------

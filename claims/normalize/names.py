@@ -172,14 +172,19 @@ def trim_to_gloss(han_run: str, latin: str, translit: str, stop: str = "") -> in
     return best_start
 
 
-# Words that make a run of capitalised words an organisation, not a person.
-ORG_WORDS = {"Inc", "Corp", "Labs", "Lab", "Capital", "Partners", "Ventures", "Times", "Journal", "News", "Street",
-             "University", "Institute", "Group", "Holdings", "Technologies", "Systems", "Valley", "Research", "AI",
-             "LP", "LLC", "Ltd", "Bank", "Fund", "Foundation", "Media", "Studio", "Studios", "Financial", "Superintelligence"}
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    """Words that make a run of capitalised words an organisation (claims/data/org_words.yaml)."""
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "data" / "org_words.yaml"
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["org_words"])
 
 
 def looks_like_org(name: str) -> bool:
-    return bool(set(name.split()) & ORG_WORDS)
+    return bool(set(name.split()) & org_words())
 
 
 @dataclass

@@ -30,10 +30,11 @@ def _morph():
 
 def given_name(word: str):
     """(nominative, case) when pymorphy3 knows the word as a given name, else None."""
-    for p in _morph().parse(word):
-        if "Name" in p.tag:
-            return p.normal_form.capitalize(), p.tag.case
-    return None
+    names = [p for p in _morph().parse(word) if "Name" in p.tag]
+    if not names:
+        return None
+    best = next((p for p in names if p.tag.case == "nomn"), names[0])
+    return (word if best.tag.case == "nomn" else best.normal_form.capitalize()), best.tag.case
 
 
 def nominative_surname(word: str, case: str | None) -> str:
