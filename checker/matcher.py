@@ -129,8 +129,13 @@ def _finding(rule: Rule, v: Verdict, members: list[Claim], docs, *, single: Clai
         message = f"{subject.name} {_WHAT.get(predicate, 'is')} {values[0]} in {single.doc}: {v.why}."
         kind = "anomaly"
     else:
-        parts = [f"{render(_value_of(c)) if rule.predicates != ('role:holder',) else c.subject.name} in {c.doc}"
-                 for c in {c.doc + render(_value_of(c)): c for c in members}.values()]
+        docs_by_value: dict[str, list[str]] = {}
+        for c in members:
+            shown = c.subject.name if rule.predicates == ("role:holder",) else render(_value_of(c))
+            docs_by_value.setdefault(shown, [])
+            if c.doc not in docs_by_value[shown]:
+                docs_by_value[shown].append(c.doc)
+        parts = [f"{value} in {', '.join(ds)}" for value, ds in docs_by_value.items()]
         message = f"{subject_ref.name} {_WHAT.get(predicate, 'is')} " + " but ".join(parts) + f": {v.why}."
         if outlier is not None:
             message += f" The other sources agree; {outlier.doc} is the outlier."

@@ -1,8 +1,9 @@
-"""Linking subjects across documents and scripts: one person, one id.
+"""Linking subjects across documents and scripts: one person (or organisation), one id.
 
 Within a document the reader already ties short mentions and pronouns to full names. Across
 documents, two people are one when one of their written forms (name, gloss, aliases) is the same
-person by `names.same_person`: both given name and surname sound alike. The merged subject takes
+person by `names.same_person`: both given name and surname sound alike; an organisation written
+in another script is one with a Latin-named one when every word sounds alike (`names.same_org`). The merged subject takes
 the id of its Latin form where there is one, and gathers every alias.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import networkx as nx
 
 from claims.model import Claim, Subject
-from claims.normalize.names import same_person
+from claims.normalize.names import same_org, same_person
 
 
 def _forms(s: Subject) -> list[str]:
@@ -18,10 +19,20 @@ def _forms(s: Subject) -> list[str]:
 
 
 def link_subjects(claims: list[Claim]) -> list[Claim]:
+    merged = {**_link_kind(claims, "person", same_person), **_link_kind(claims, "org", same_org)}
+    out = []
+    for c in claims:
+        update = {k: merged[s.id] for k in ("subject", "object", "destination")
+                  if (s := getattr(c, k)) is not None and s.id in merged and merged[s.id] is not s}
+        out.append(c.model_copy(update=update) if update else c)
+    return out
+
+
+def _link_kind(claims: list[Claim], kind: str, same) -> dict[str, Subject]:
     people: dict[str, Subject] = {}
     for c in claims:
         for s in (c.subject, c.object, c.destination):
-            if s is not None and s.kind == "person":
+            if s is not None and s.kind == kind:
                 if s.id in people:
                     # Two documents may give one id (a gloss and a transliteration): pool their forms.
                     known = people[s.id]
@@ -49,7 +60,7 @@ def link_subjects(claims: list[Claim]) -> list[Claim]:
             for b in members[i + 1:]:
                 if g.has_edge(a, b):
                     continue
-                if any(same_person(fa, fb) for fa in _forms(people[a]) for fb in _forms(people[b])):
+                if any(same(fa, fb) for fa in _forms(people[a]) for fb in _forms(people[b])):
                     g.add_edge(a, b)
     merged: dict[str, Subject] = {}
     for component in nx.connected_components(g):
@@ -57,12 +68,7 @@ def link_subjects(claims: list[Claim]) -> list[Claim]:
         latin = [m for m in members if any(a.isascii() for a in m.aliases + [m.name])]
         head = (latin or members)[0]
         aliases = sorted({f for m in members for f in _forms(m)})
-        subject = Subject(id=head.id, name=head.name, kind="person", aliases=aliases)
+        subject = Subject(id=head.id, name=head.name, kind=kind, aliases=aliases)
         for m in members:
             merged[m.id] = subject
-    out = []
-    for c in claims:
-        update = {k: merged[s.id] for k in ("subject", "object", "destination")
-                  if (s := getattr(c, k)) is not None and s.id in merged and merged[s.id] is not s}
-        out.append(c.model_copy(update=update) if update else c)
-    return out
+    return merged

@@ -201,7 +201,20 @@ class DocReader:
             subject = self.org_alias.get(word) or Subject(id=f"org:{fold(word).replace(' ', '-')}", name=word,
                                                           kind="org", aliases=[word])
             out.append(SubjectMention(start, start + len(word), subject, word))
+        for pattern in self._org_patterns():
+            for m in pattern.finditer(text):
+                s, e = m.span("name")
+                if any(ts <= s < te or s <= ts < e for ts, te in taken):
+                    continue
+                name = m.group("name").strip()
+                subject = Subject(id=f"org:{romanize(name).replace(' ', '-')}", name=name, kind="org", aliases=[name])
+                out.append(SubjectMention(s, e, subject, name))
         return out
+
+    def _org_patterns(self) -> list:
+        if not hasattr(self, "_org_patterns_compiled"):
+            self._org_patterns_compiled = [re.compile(p, re.I) for p in self.pack.get("org_patterns") or []]
+        return self._org_patterns_compiled
 
     # --- sentences ------------------------------------------------------------------------
     def sentences(self) -> list[Sentence]:

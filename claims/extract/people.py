@@ -114,7 +114,7 @@ def tenures(sent, reader) -> list[Draft]:
     for d in sent.durations:
         if d.ago is not None or d.duration.years is None or d.duration.years > 60:
             continue
-        if nearest(triggers, d.start, max_gap=12) is None:
+        if nearest(triggers, d.start, max_gap=12) is None and nearest(triggers, d.end, max_gap=12) is None:
             continue
         people = _people(sent)
         person = nearest(people, d.start)

@@ -51,7 +51,9 @@ class LangPack:
         if capture:
             body = f"(?P<{capture}>{body})"
         if self.word_boundary:
-            body = rf"(?<!\w)(?:{body})(?!\w)"
+            # Arabic writes "and", "to", "the" as prefixes of the word: وغادر, بالشركة.
+            prefix = f"(?:{self.data['proclitics']})?" if self.data.get("proclitics") else ""
+            body = rf"(?<!\w){prefix}(?:{body})(?!\w)"
         return re.compile(body, re.I)
 
     @cached_property

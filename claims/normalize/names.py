@@ -46,9 +46,12 @@ def fold(text: str) -> str:
 
 def romanize(text: str) -> str:
     out = []
-    for ch in text.lower():
+    text = text.lower()
+    for i, ch in enumerate(text):
         if ch in _CYR:
             out.append(_CYR[ch])
+        elif ch in "وي" and i > 0 and text[i - 1] in _ARA and text[i - 1] not in "اوىي":
+            out.append("u" if ch == "و" else "i")  # inside a word, و and ي write the vowels u/o and i/e
         elif ch in _ARA:
             out.append(_ARA[ch])
         elif "\u4e00" <= ch <= "\u9fff":
@@ -137,6 +140,20 @@ def same_person(a: str, b: str) -> bool:
         return False
     # A Chinese name without a dot is one part: split it by sound against the other name.
     return sounds_alike(pa[-1], pb[-1]) and sounds_alike(pa[0], pb[0])
+
+
+def same_org(a: str, b: str) -> bool:
+    """هيليون روبوتيكس and Helion Robotics: one Latin and one other script, every word alike."""
+    if fold(a) == fold(b):
+        return True
+    if a.isascii() == b.isascii():
+        return False
+    pa, pb = name_parts(a), name_parts(b)
+    if len(pa) != len(pb):
+        return False
+    if len(pa) == 1 and min(len(skeleton(pa[0])), len(skeleton(pb[0]))) < 3:
+        return False  # one short word is too little to go on
+    return all(sounds_alike(x, y) for x, y in zip(pa, pb))
 
 
 def han_matches_latin(han: str, latin: str) -> bool:

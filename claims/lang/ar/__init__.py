@@ -1,6 +1,7 @@
 """Arabic pack rules: names of people. Arabic has no capitals, so a name is found by where it
 stands: before a colon or the Arabic comma that introduces a title, at the head of a list item,
-or right after a title."""
+right after a title, or right after a verb that introduces a person (the pack's `person_verbs`:
+غادر، انضم، قالت ...). A name is two words, neither with the article ال nor a function word."""
 from __future__ import annotations
 
 import regex as re
@@ -10,16 +11,32 @@ from claims.normalize.names import NameMention, looks_like_org
 _WORD = r"[\u0621-\u065F\u0671-\u06D3]{2,}"
 _BEFORE_TITLE = re.compile(rf"(?:^|(?<=[\s\-–—:]))(?P<name>{_WORD}\s+{_WORD})\s*[:،,]\s*")
 _STOP = {"في", "من", "إلى", "على", "عن", "مع", "التي", "الذي", "هذا", "هذه", "وفقاً", "وفقا", "قائلاً", "قائلا", "أبرزهم",
-         "كما", "حيث", "بعد", "قبل", "ذلك", "تلك", "أن", "إن", "قال", "وقال", "رفض", "أكد", "صرح", "وصرح"}
+         "كما", "حيث", "بعد", "قبل", "ذلك", "تلك", "أن", "إن", "قال", "وقال", "رفض", "أكد", "صرح", "وصرح", "أنه", "أنها",
+         "إنه", "إنها", "لقد", "قد", "كان", "كانت", "بين", "عند", "منذ", "حتى", "لدى", "هو", "هي", "شركة", "منصبه",
+         "منصبها", "عمله", "عملها", "أمس", "اليوم", "مؤخرا", "مؤخراً", "أيضا", "أيضاً"}
 _LATIN = re.compile(r"(?<![A-Za-z])(?P<latin>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?![A-Za-z])")
+
+
+def _is_name(words: list[str]) -> bool:
+    return len(words) == 2 and not any(w in _STOP or w.startswith(("ال", "وال", "بال", "لل")) for w in words)
 
 
 def find_people(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    # After a title or a verb that introduces a person: "الرئيسة التنفيذية دانا ويتفيلد".
+    leads = [p for p in titles] + [q for q in [pack.compile(pack.get("person_verbs") or [])] if q is not None]
+    for lead in leads:
+        for t in lead.finditer(text):
+            m = re.match(rf"\s+(?P<name>{_WORD}\s+{_WORD})(?![\u0621-\u064A])", text[t.end():t.end() + 60])
+            if not m or not _is_name(m.group("name").split()):
+                continue
+            s = t.end() + m.start("name")
+            if any(n.start <= s < n.end for n in out):
+                continue
+            out.append(NameMention(s, s + len(m.group("name")), m.group("name"), m.group("name")))
     for m in _BEFORE_TITLE.finditer(text):
-        words = m.group("name").split()
-        if any(w in _STOP or w.startswith("ال") for w in words):
+        if not _is_name(m.group("name").split()) or any(n.start <= m.start("name") < n.end for n in out):
             continue
         rest = text[m.end():m.end() + 40]
         if not any(p.match(rest) for p in titles):
