@@ -16,10 +16,19 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
-def org_before(sent, pos: int, reader, *, products: bool = False) -> Subject | None:
+def sources(sent) -> list:
+    """Organisations named as where money came from: "from Northwind", "从Northwind", "от Northwind"."""
+    pattern = sent.pack.compile(sent.pack.get("from_words") or [])
+    if pattern is None:
+        return []
+    return [o for o in sent.orgs if any(m.end() >= o.start - 2 and m.end() <= o.start for m in
+                                        pattern.finditer(sent.text, max(0, o.start - 12), o.start))]
+
+
+def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) -> Subject | None:
     """The organisation (or product) the clause around `pos` is about; else the article's own."""
     cs, ce = clause_bounds(sent.text, pos)
-    pool = sent.orgs + (sent.products if products else [])
+    pool = [o for o in sent.orgs + (sent.products if products else []) if o not in exclude]
     inside = [o for o in pool if cs <= o.start < ce]
     before = [o for o in inside if o.start <= pos]
     if before:
@@ -50,9 +59,11 @@ def extract(sent, reader) -> list[Draft]:
                 investor = adjacent[-1].subject
                 subject = reader.main_org if reader.main_org and reader.main_org.id != investor.id else None
             else:
-                subject = org_before(sent, trig.start, reader)
+                givers = sources(sent)
+                subject = org_before(sent, trig.start, reader, exclude=givers)
                 cs, ce = clause_bounds(sent.text, amount.start)
-                investor = next((p.subject for p in sent.people if cs <= p.start < amount.start), None)
+                investor = givers[0].subject if givers else \
+                    next((p.subject for p in sent.people if cs <= p.start < amount.start), None)
         else:
             subject = org_before(sent, trig.start, reader, products=trig.key == "revenue")
         if subject is None:
