@@ -76,6 +76,9 @@ class AmountConflict(Rule):
         if not amounts_disjoint(a.value, b.value):
             return None
         why = f"{render(a.value)} and {render(b.value)} differ beyond the precision they were written with"
-        vague = a.value.amount is None or b.value.amount is None
+        vague = a.value.amount is None or b.value.amount is None or a.value.approx or b.value.approx
+        if a.predicate == "count" and vague:
+            # "about ten" against "more than ten" sources: a judgement call, shown but not raised.
+            return Verdict(why, round(min(a.confidence, b.confidence) * 0.5, 2), "info")
         return Verdict(why, round(min(a.confidence, b.confidence) * (0.7 if vague else 1.0), 2),
                        "warning" if vague else severity_for(a, b))

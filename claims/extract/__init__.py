@@ -42,7 +42,7 @@ def nearest(items, anchor: int, *, max_gap: int = 10_000):
     return best
 
 
-from claims.extract import events, money, people, shares, users  # noqa: E402
+from claims.extract import counts, events, money, people, shares, users  # noqa: E402
 
 EXTRACTORS = {
     "money": money.extract,          # valuation, funding, revenue
@@ -50,4 +50,11 @@ EXTRACTORS = {
     "events": events.extract,        # event_date, founding
     "people": people.extract,        # role, departure, hire, tenure
     "share": shares.extract,
+    "counts": counts.extract,        # count, age
+}
+# Which predicates each extractor can produce (checked against claims/predicates.py by a test).
+PRODUCES = {
+    "money": ("valuation", "funding", "revenue"), "user_count": ("user_count",),
+    "events": ("event_date", "founding"), "people": ("role", "departure", "hire", "tenure"),
+    "share": ("share",), "counts": ("count", "age"),
 }

@@ -1,0 +1,53 @@
+"""count and age: a number beside a counted noun ("11 founders", 十余名员工), or a person's age."""
+from __future__ import annotations
+
+import regex as re
+
+from claims.extract import Draft, nearest
+from claims.model import Quantity, Subject
+
+
+def _age(sent, reader) -> list[Draft]:
+    out = []
+    for rule in sent.pack.get("age_patterns") or []:
+        for m in re.finditer(rule, sent.text, re.I):
+            try:
+                years = int(m.group("n"))
+            except (IndexError, ValueError, TypeError):
+                continue
+            if not 0 < years < 120:
+                continue
+            person = nearest(sent.people, m.start(), max_gap=30) or sent.person_pronoun
+            if person is None:
+                continue
+            value = Quantity(amount=float(years), unit="years", precision=0.5, text=m.group(0))
+            out.append(Draft("age", person.subject, value, m.span(), confidence=0.7))
+    return out
+
+
+def _count(sent, reader) -> list[Draft]:
+    out = []
+    nouns = sent.pack.get("count_nouns") or {}
+    if not nouns or reader.main_org is None:
+        return out
+    scope = reader.main_org.id.split(":", 1)[-1]
+    for what, words in nouns.items():
+        pattern = sent.pack.compile(words)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sent.text):
+            near = [a for a in sent.amounts if not a.currency and not a.is_year_like and 0 <= m.start() - a.end <= 6
+                    and (a.amount or a.min or 0) >= 2]
+            if not near:
+                continue
+            a = near[-1]
+            subject = Subject(id=f"count:{what}@{scope}", name=f"{what} of {reader.main_org.name}", kind="thing",
+                              aliases=[m.group(0)])
+            value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
+                             approx=a.approx, precision=a.precision, text=sent.text[a.start:m.end()])
+            out.append(Draft("count", subject, value, (a.start, m.end()), confidence=0.6))
+    return out
+
+
+def extract(sent, reader) -> list[Draft]:
+    return _age(sent, reader) + _count(sent, reader)
