@@ -65,10 +65,13 @@ def _link_kind(claims: list[Claim], kind: str, same) -> dict[str, Subject]:
     merged: dict[str, Subject] = {}
     for component in nx.connected_components(g):
         members = [people[m] for m in sorted(component)]
-        latin = [m for m in members if any(a.isascii() for a in m.aliases + [m.name])]
+        latin = [m for m in members if m.name.isascii()] + \
+            [m for m in members if not m.name.isascii() and any(a.isascii() for a in m.aliases)]
         head = (latin or members)[0]
         aliases = sorted({f for m in members for f in _forms(m)})
-        subject = Subject(id=head.id, name=head.name, kind=kind, aliases=aliases)
+        # Named in Latin script where any document gives a Latin form, so every reader can read it.
+        name = head.name if head.name.isascii() else next((a for a in head.aliases if a.isascii()), head.name)
+        subject = Subject(id=head.id, name=name, kind=kind, aliases=aliases)
         for m in members:
             merged[m.id] = subject
     return merged

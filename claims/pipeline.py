@@ -18,7 +18,7 @@ from claims.entities import EntityIndex, load_index
 from claims.lang import LangPack, get_pack
 from claims.model import Claim, Document, Subject
 from claims.normalize.durations import DurationMention, find_durations
-from claims.normalize.names import NameMention, fold, romanize
+from claims.normalize.names import NameMention, family_name, fold, is_place, romanize
 from claims.normalize.numbers import Amount, find_amounts
 from claims.normalize.times import TimeMention, find_times
 
@@ -136,9 +136,8 @@ class DocReader:
         self.people.append(s)
         for short in getattr(self.pack.rules, "short_forms", lambda n: [])(m.name):
             self.short.append((short, s))
-        if m.latin:
-            for short in m.latin.split()[-1:]:
-                self.short.append((short, s))
+        if m.latin and self.pack.code == "en":
+            self.short.append((family_name(m.latin), s))
         return s
 
     def entity_subject(self, entity) -> Subject:
@@ -192,6 +191,8 @@ class DocReader:
             if not words:
                 continue
             word = " ".join(words)
+            if is_place(word) or (word.isupper() and " " in word):
+                continue  # a place, or a dateline in capitals ("HONG KONG (Reuters) -")
             if text[start + len(word):start + len(word) + 1] == "-":
                 continue  # "Berlin-based", "US-listed": an adjective, not an actor
             if len(word) < 3 or word.isupper() and len(word) <= 4 and " " not in word:
@@ -240,6 +241,8 @@ class DocReader:
                 for m in pattern.finditer(text):
                     target.append(Mention(m.start(), m.end(), key, m.group(0)))
         sent.titles = _longest(sent.titles)
+        # A trigger inside a title is part of the title: 共同創辦人 is a co-founder, not a founding.
+        sent.triggers = [t for t in sent.triggers if not any(x.start <= t.start < x.end for x in sent.titles)]
         taken: list[tuple[int, int]] = []
         for s, e, ent in self.entities.find(text):
             sm = SubjectMention(s, e, self.entity_subject(ent), text[s:e])

@@ -42,6 +42,30 @@ def nearest(items, anchor: int, *, max_gap: int = 10_000):
     return best
 
 
+# Predicates whose words take a time of their own; others (tenure, user_count) do not compete for one.
+_TIMED = {"departure", "hire", "founding", "revenue", "valuation", "funding"}
+# Words of one act that share its time: "left Helion in March to join Acme", "今年6月,他离职创办了Zefir".
+_ONE_ACT = {"departure", "hire", "founding"}
+
+
+def own_times(sent, anchor, times, *, max_gap: int = 80):
+    """The times of a sentence that belong to `anchor` (an event word or trigger): those nearer to
+    it than to any other event or trigger word. "основана в 2015 году ... и вышла на биржу в ноябре
+    2023 года": 2015 is the founding's, November 2023 the listing's."""
+    anchors = list(sent.events) + [t for t in sent.triggers if t.key in _TIMED
+                                   and not (t.key in _ONE_ACT and getattr(anchor, "key", None) in _ONE_ACT)]
+
+    def distance(item, a):
+        return 0 if a.start <= item.start <= a.end else min(abs(item.start - a.end), abs(a.start - item.end))
+
+    mine = []
+    for t in times:
+        d = distance(t, anchor)
+        if d <= max_gap and all(distance(t, a) >= d for a in anchors if (a.start, a.end) != (anchor.start, anchor.end)):
+            mine.append(t)
+    return mine
+
+
 from claims.extract import counts, events, money, people, shares, users  # noqa: E402
 
 EXTRACTORS = {

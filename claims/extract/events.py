@@ -1,7 +1,7 @@
 """event_date and founding: an event word (from the pack's `events`) or a founding word, and a time."""
 from __future__ import annotations
 
-from claims.extract import Draft, nearest
+from claims.extract import Draft, nearest, own_times
 from claims.model import Subject
 
 
@@ -23,7 +23,7 @@ def extract(sent, reader) -> list[Draft]:
         return out
     main = reader.main_org.id.split(":", 1)[-1] if reader.main_org else "unscoped"
     for ev in sent.events:
-        t = nearest(times, ev.start, max_gap=80)
+        t = nearest(own_times(sent, ev, times), ev.start, max_gap=80)
         if t is None:
             continue
         # An event belongs to the organisation named right beside it, else to the article's own.
@@ -33,7 +33,7 @@ def extract(sent, reader) -> list[Draft]:
         subject = Subject(id=f"event:{ev.key}@{scope}", name=name, kind="event", aliases=[ev.key.replace("-", " ")])
         out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), confidence=0.8))
     for trig in sent.triggers_for("founding"):
-        t = nearest(times, trig.start, max_gap=25)
+        t = nearest(own_times(sent, trig, times), trig.start, max_gap=25)
         if t is None:
             continue
         orgs = [o for o in sent.orgs if o.subject.kind == "org"]

@@ -41,15 +41,30 @@ def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) ->
     return reader.main_org
 
 
+def _pairs(sent, money, triggers):
+    """Each amount with its predicate word: the nearest one in the same clause, or a word whose own
+    clause has no amount and that stands just before ("Выручка за 2025 год, по данным, составила
+    18,6 млрд юаней"). A word in another clause does not take an amount ("营收将突破500亿元，并投入
+    数亿元建设工厂": the plant's money is not revenue)."""
+    def clause(pos):
+        return clause_bounds(sent.text, pos)
+
+    with_amount = {clause(t.start) for t in triggers if any(clause(a.start) == clause(t.start) for a in money)}
+    for amount in money:
+        same = [t for t in triggers if clause(t.start) == clause(amount.start)]
+        trig = nearest(same, amount.start, max_gap=60)
+        if trig is None:
+            earlier = [t for t in triggers if t.end <= amount.start and clause(t.start) not in with_amount]
+            trig = nearest(earlier, amount.start, max_gap=60)
+        if trig is not None:
+            yield amount, trig
+
+
 def extract(sent, reader) -> list[Draft]:
     out: list[Draft] = []
     triggers = [t for t in sent.triggers if t.key in PREDICATES]
-    for amount in sent.amounts:
-        if not amount.currency or not (amount.amount or amount.min or amount.max):
-            continue
-        trig = nearest(triggers, amount.start, max_gap=40)
-        if trig is None:
-            continue
+    money = [a for a in sent.amounts if a.currency and (a.amount or a.min or a.max)]
+    for amount, trig in _pairs(sent, money, triggers):
         investor = None
         if trig.key == "funding":
             # "微软10亿美元的撑腰", "Microsoft's $1bn": an organisation right before the amount is the investor.
@@ -71,6 +86,9 @@ def extract(sent, reader) -> list[Draft]:
         # The period: a time in the amount's own clause (revenue for 2029, a valuation "in October").
         cs, ce = clause_bounds(sent.text, amount.start)
         t = nearest([t for t in sent.times if cs <= t.start < ce and t.time.start], amount.start, max_gap=60)
+        if t is None:  # "Выручка за 2025 год, по данным ..., составила": the trigger's clause
+            ts, te = clause_bounds(sent.text, trig.start)
+            t = nearest([t for t in sent.times if ts <= t.start < te and t.time.start], trig.end, max_gap=30)
         time = t.time if t else None
         value = Money(amount=amount.amount, currency=amount.currency, min=amount.min, max=amount.max,
                       min_exclusive=amount.min_exclusive, approx=amount.approx, precision=amount.precision,

@@ -10,10 +10,17 @@ import datetime as dt
 
 import regex as re
 
-from claims.extract import Draft, nearest
+from claims.extract import Draft, nearest, own_times
 from claims.model import Time, Title
 
-_GAP_AFTER_TITLE = re.compile(r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*$")
+_GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)\s*)?$"
+
+
+def _gap_after_title(pack) -> re.Pattern:
+    """Between a title and its holder: punctuation, an organisation's Latin name, or one of the
+    pack's `title_gap_words` ("главный научный сотрудник компании Аника Брандт")."""
+    words = "|".join(pack.get("title_gap_words") or []) or "(?!)"
+    return re.compile(_GAP_AFTER_TITLE.replace("GAP", words), re.I)
 _GAP_BEFORE_TITLE = re.compile(r"^\s*[,،:：\p{Pd}]\s*$")
 
 
@@ -46,7 +53,7 @@ def roles(sent, reader) -> list[Draft]:
     for title in sent.titles:
         person = None
         for p in sent.people:
-            if p.start >= title.end and _GAP_AFTER_TITLE.match(sent.text[title.end:p.start]):
+            if p.start >= title.end and _gap_after_title(sent.pack).match(sent.text[title.end:p.start]):
                 person = p
                 break
         if person is None:
@@ -83,7 +90,8 @@ def moves(sent, reader) -> list[Draft]:
                 if person is not None:
                     pairs.append((person, trig))
         for person, trig in pairs:
-            t = nearest([t for t in sent.times if t.time.start or t.time.month], trig.start, max_gap=80)
+            t = nearest(own_times(sent, trig, [t for t in sent.times if t.time.start or t.time.month]), trig.start,
+                        max_gap=80)
             orgs = [o for o in sent.orgs if o.subject.kind == "org"]
             after = [o for o in orgs if o.start >= trig.end and o.start - trig.end <= 20]
             if predicate == "hire":

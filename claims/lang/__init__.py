@@ -71,11 +71,24 @@ def available() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules([str(HERE)]) if m.ispkg)
 
 
+def _merged(base: dict, overlay: dict) -> dict:
+    out = dict(base)
+    for key, value in overlay.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
 @lru_cache(maxsize=None)
 def get_pack(tag: str) -> LangPack:
-    code = tag.split("-")[0].lower()
+    """The pack of a language tag; a tag's script or region (`zh-Hant`) applies the lexicon's
+    `variants:` entry of that name over the shared data."""
+    code, _, variant = tag.partition("-")
+    code = code.lower()
     if code not in available():
         raise KeyError(f"no language pack for {tag!r}")
     module = importlib.import_module(f"claims.lang.{code}")
     data = yaml.safe_load((HERE / code / "lexicon.yaml").read_text(encoding="utf-8"))
+    overlay = (data.pop("variants", None) or {}).get(variant)
+    if overlay:
+        data = _merged(data, overlay)
     return LangPack(code=code, data=data, rules=module)

@@ -201,7 +201,43 @@ def org_words() -> frozenset[str]:
 
 
 def looks_like_org(name: str) -> bool:
-    return bool(set(name.split()) & org_words())
+    """A run of capitals that is an organisation, or a place (neither is a person)."""
+    return bool(set(name.split()) & org_words()) or is_place(name)
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Capitalised place names and the words for their people (claims/data/places.yaml)."""
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "data" / "places.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frozenset(data["places"]) | frozenset(data.get("demonyms") or [])
+
+
+def is_place(name: str) -> bool:
+    return name in places() or name.title() in places()
+
+
+@lru_cache(maxsize=1)
+def pinyin_surnames() -> frozenset[str]:
+    """Chinese surnames in pinyin (Zhou, Lin, Wang), from the Chinese pack's `surnames`: a Latin
+    name that starts with one is written family name first."""
+    from pypinyin import lazy_pinyin
+
+    from claims.lang import get_pack
+
+    return frozenset("".join(lazy_pinyin(_t2s().convert(s))).capitalize() for s in get_pack("zh").get("surnames") or [])
+
+
+def family_name(latin: str) -> str:
+    """Zhou Min -> Zhou; Jerry Tworek -> Tworek."""
+    parts = latin.split()
+    if len(parts) == 2 and parts[0] in pinyin_surnames() and len(parts[1]) <= 8:
+        return parts[0]
+    return parts[-1] if parts else latin
 
 
 @dataclass

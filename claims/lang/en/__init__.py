@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
-from claims.normalize.names import NameMention, looks_like_org
+from claims.normalize.names import NameMention, family_name, looks_like_org
 
 _NAME = re.compile(r"(?<![A-Za-z])(?P<latin>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2})(?![A-Za-z])")
 _NOT_FIRST = {"The", "In", "On", "At", "By", "For", "From", "With", "After", "Before", "When", "While", "Its", "His",
@@ -27,5 +27,5 @@ def find_people(text: str, pack) -> list[NameMention]:
 
 
 def short_forms(name: str) -> list[str]:
-    parts = name.split()
-    return [parts[-1]] if len(parts) >= 2 else []
+    """A later mention by family name: Tworek for Jerry Tworek, Zhou for Zhou Min."""
+    return [family_name(name)] if len(name.split()) >= 2 else []

@@ -46,10 +46,19 @@ def nominative_surname(word: str, case: str | None) -> str:
 
 def find_people(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
+    # Right after a title, two capitalised words are a name even when pymorphy3 does not know the
+    # given name (финансового директора Чжоу Минь, главный научный сотрудник Аника Брандт).
+    for _, title in pack.lexicon_patterns["titles"]:
+        for t in title.finditer(text):
+            gap = re.match(rf"\s*(?:(?:{'|'.join(pack.get('title_gap_words') or ['(?!)'])})\s+)?(?:[A-Z][\w\-]+\s+)*",
+                           text[t.end():t.end() + 60])
+            m = _PAIR.match(text, t.end() + gap.end())
+            if m and not given_name(m.group("first")):
+                out.append(NameMention(m.start(), m.end(), m.group(0), f"{m.group('first')} {m.group('last')}"))
     for m in _PAIR.finditer(text):
         first, last = m.group("first"), m.group("last")
         known = given_name(first)
-        if not known:
+        if not known or any(n.start == m.start() for n in out):
             continue
         nominative, case = known
         name = f"{nominative} {nominative_surname(last, case if case != 'nomn' else None)}"

@@ -27,6 +27,7 @@ def find_people(text: str, pack) -> list[NameMention]:
         if any(n.start <= m.start() < n.end for n in out):
             continue
         out.append(NameMention(m.start(), m.end(), m.group(0), m.group(0)))
+    out += [n for n in native_names(text, pack) if not any(o.start <= n.start < o.end for o in out)]
     for m in _LATIN.finditer(text):
         if looks_like_org(m.group(0)):
             continue
@@ -36,6 +37,50 @@ def find_people(text: str, pack) -> list[NameMention]:
     return sorted(out, key=lambda n: n.start)
 
 
+def native_names(text: str, pack) -> list[NameMention]:
+    """Chinese names (周敏, 林晓峰): a known surname and one or two more characters, right after a
+    title or right before a speech verb, ending where a verb or particle starts."""
+    surnames = pack.get("surnames") or []
+    if not surnames:
+        return []
+    ends = pack.get("name_end_chars", "")
+    sur = "|".join(sorted(surnames, key=len, reverse=True))
+    name = rf"(?P<name>(?:{sur})[^\W\d{ends}]{{1,2}})"
+    out: list[NameMention] = []
+    leads = [p for _, p in pack.lexicon_patterns["titles"]]
+    for lead in leads:
+        for t in lead.finditer(text):
+            m = re.match(name, text[t.end():t.end() + 4])
+            if m and re.match(r"\p{Han}", m.group("name")[-1]):
+                s = t.end()
+                out.append(_native(m.group("name"), s, surnames))
+    verbs = "|".join(sorted(pack.get("speech_verbs") or [], key=len, reverse=True))
+    if verbs:
+        for m in re.finditer(rf"(?<![\p{{Han}}]){name}(?={verbs})|(?<=[，,。、：:；“\s]){name}(?={verbs})", text):
+            out.append(_native(m.group("name"), m.start("name"), surnames))
+    seen, unique = set(), []
+    for n in sorted(out, key=lambda n: n.start):
+        if n.start not in seen:
+            seen.add(n.start)
+            unique.append(n)
+    return unique
+
+
+def _native(name: str, start: int, surnames: list[str]) -> NameMention:
+    """A native name with its pinyin (周敏 -> Zhou Min), the form English and Russian news use."""
+    from pypinyin import lazy_pinyin
+
+    from claims.normalize.names import _t2s
+
+    surname = next(s for s in sorted(surnames, key=len, reverse=True) if name.startswith(s))
+    simplified = _t2s().convert(name)
+    family = "".join(lazy_pinyin(simplified[:len(surname)])).capitalize()
+    given = "".join(lazy_pinyin(simplified[len(surname):])).capitalize()
+    return NameMention(start, start + len(name), name, name, latin=f"{family} {given}", aliases=[f"{family} {given}"])
+
+
 def short_forms(name: str) -> list[str]:
-    """Later mentions of 杰瑞·特沃雷克 say 特沃雷克: each part of two or more characters."""
-    return [p for p in re.split(r"[·・]", name) if len(p) >= 2]
+    """Later mentions of 杰瑞·特沃雷克 say 特沃雷克: each part of two or more characters; a native
+    name (周敏) is its own short form."""
+    parts = [p for p in re.split(r"[·・]", name) if len(p) >= 2]
+    return parts if len(parts) > 1 or len(name) <= 4 else parts
