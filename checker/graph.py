@@ -1,47 +1,110 @@
-"""The claim graph: documents, subjects and claims as nodes; blocks of comparable claims.
+"""The claim graph of record, and the blocks of comparable claims the matcher works on.
 
-Claims hang off their subject node; a block is the claims of one subject, one predicate and one
-rule key (object, period, unit), so the matcher compares within blocks and never all pairs.
+The graph (networkx `MultiDiGraph`) has documents and subjects as nodes and every claim as an edge
+keyed by the claim id, with the claim in the edge data:
+
+    ("doc", D)        -> ("subject", S)      role "about":        document D states claim C of S
+    ("subject", S)    -> ("subject", O)      role "object":       C relates S to O (left O, CEO of O)
+    ("subject", S)    -> ("subject", X)      role "destination":  C moves S to X
+
+A claim is a relation between a document and what it is about, so it is an edge, not a node: a
+million claims cost one edge each, not a node, three adjacency dicts and three edges.
+
+Blocking does not walk the graph: `index_claims` groups the claims by subject and predicate once,
+and `blocks` splits those groups by a rule's `block_key`. A block is the claims of one subject, one
+predicate and one rule key (object, period, unit); the matcher compares within blocks and never
+all pairs. Claim ids are unique (documents' ids are, and a claim's id is its document's and its
+rank in it).
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 
 import networkx as nx
 
 from claims.model import Claim, Document
 
 
+@contextmanager
+def gc_paused():
+    """Allocating millions of small objects at once: the cycle collector would scan the whole heap
+    again and again while nothing it could free is made. Paused for the bulk work, then restored."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def build_graph(documents: list[Document], claims: list[Claim]) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    for d in documents:
-        g.add_node(("doc", d.id), kind="document", lang=d.lang, published=d.published)
+    g.add_nodes_from((("doc", d.id), {"kind": "document", "lang": d.lang, "published": d.published})
+                     for d in documents)
+    subjects: dict[str, str] = {}
     for c in claims:
-        g.add_node(("claim", c.id), kind="claim", claim=c)
-        g.add_node(("subject", c.subject.id), kind="subject", name=c.subject.name)
-        g.add_edge(("claim", c.id), ("subject", c.subject.id), key="about")
-        g.add_edge(("doc", c.doc), ("claim", c.id), key="states")
-        for role in ("object", "destination"):
-            other = getattr(c, role)
-            if other is not None:
-                g.add_node(("subject", other.id), kind="subject", name=other.name)
-                g.add_edge(("claim", c.id), ("subject", other.id), key=role)
+        for s in (c.subject, c.object, c.destination):
+            if s is not None:
+                subjects[s.id] = s.name
+    g.add_nodes_from((("subject", sid), {"kind": "subject", "name": name}) for sid, name in subjects.items())
+    g.add_edges_from(_edges(claims))
     return g
 
 
-def blocks(g: nx.MultiDiGraph, predicates: tuple[str, ...], key) -> list[list[Claim]]:
-    """Claims grouped by subject, predicate and `key(claim)`, for one rule."""
-    out: dict[tuple, list[Claim]] = defaultdict(list)
-    for node, data in g.nodes(data=True):
-        if data.get("kind") != "subject":
-            continue
-        for claim_node, _, k in g.in_edges(node, keys=True):
-            if k != "about":
+def _edges(claims: list[Claim]):
+    for c in claims:
+        subject = ("subject", c.subject.id)
+        yield ("doc", c.doc), subject, c.id, {"role": "about", "claim": c}
+        if c.object is not None:
+            yield subject, ("subject", c.object.id), c.id, {"role": "object", "claim": c}
+        if c.destination is not None:
+            yield subject, ("subject", c.destination.id), c.id, {"role": "destination", "claim": c}
+
+
+def claims_of(g: nx.MultiDiGraph, subject_id: str) -> list[Claim]:
+    """The claims about one subject, from the graph."""
+    return [d["claim"] for _, _, d in g.in_edges(("subject", subject_id), data=True) if d["role"] == "about"]
+
+
+class ClaimIndex:
+    """Claims grouped by predicate, then by subject, each group in the order the claims came."""
+
+    def __init__(self, claims: list[Claim]):
+        self.by_predicate: dict[str, dict[str, list[Claim]]] = {}
+        for c in claims:
+            self.by_predicate.setdefault(c.predicate, {}).setdefault(c.subject.id, []).append(c)
+
+
+def index_claims(claims: list[Claim]) -> ClaimIndex:
+    return ClaimIndex(claims)
+
+
+def blocks(index: ClaimIndex, predicates: tuple[str, ...], key) -> list[list[Claim]]:
+    """Claims grouped by subject, predicate and `key(claim)`, for one rule; groups of one dropped.
+
+    Within one subject and predicate, groups come in the order of their first claim (findings of
+    one subject and predicate keep that order); each group is sorted by claim id."""
+    out: list[list[Claim]] = []
+    for p in predicates:
+        for cs in index.by_predicate.get(p, {}).values():
+            if len(cs) < 2:
                 continue
-            c: Claim = g.nodes[claim_node]["claim"]
-            if c.predicate in predicates:
-                out[(node, c.predicate, key(c))].append(c)
-    return [sorted(v, key=lambda c: c.id) for v in out.values() if len(v) > 1]
+            if len(cs) == 2:
+                if key(cs[0]) == key(cs[1]):
+                    out.append(sorted(cs, key=_by_id))
+                continue
+            groups: dict[tuple, list[Claim]] = {}
+            for c in cs:
+                groups.setdefault(key(c), []).append(c)
+            out += [sorted(v, key=_by_id) for v in groups.values() if len(v) > 1]
+    return out
+
+
+def _by_id(c: Claim) -> str:
+    return c.id
 
 
 def holder_blocks(claims: list[Claim], single_holder: set[str]) -> list[list[Claim]]:

@@ -1,14 +1,18 @@
-"""The matcher: every rule over its blocks of the claim graph, findings that explain themselves."""
+"""The matcher: every rule over its blocks of the claim graph, findings that explain themselves.
+
+Work grows with the number of claims, not its square: claims are indexed by subject and predicate
+once, each rule splits those groups by its block key, and only claims within one block are
+compared, each pair once (the outlier test reuses those verdicts instead of comparing again).
+"""
 from __future__ import annotations
 
 import hashlib
-from itertools import combinations
 
 from checker.compare import RULES
 from checker.compare.base import Rule, Verdict, render
 from checker.compare.people import title_data
 from checker.findings import Evidence, Finding, SubjectRef
-from checker.graph import blocks, build_graph, holder_blocks
+from checker.graph import blocks, build_graph, gc_paused, holder_blocks, index_claims
 from claims.model import Claim, Document
 
 _WHAT = {
@@ -45,65 +49,112 @@ def _value_of(c: Claim):
 
 def match(documents: list[Document], claims: list[Claim], disabled: set[str] = frozenset()) -> list[Finding]:
     docs = {d.id: d for d in documents}
-    g = build_graph(documents, claims)
-    findings: list[Finding] = []
-    rules = [r for r in RULES if r.code not in disabled and r.name not in disabled]
-    for rule in rules:
-        if rule.kind == "anomaly":
+    with gc_paused():
+        claims = _unique(claims)
+        graph = build_graph(documents, claims)  # noqa: F841 - the graph of record; blocking uses the index
+        index = index_claims(claims)
+        findings: list[Finding] = []
+        rules = [r for r in RULES if r.code not in disabled and r.name not in disabled]
+        # Anomalies first: a claim impossible in its own article cannot make a majority.
+        suspects: set[str] = set()
+        for rule in (r for r in rules if r.kind == "anomaly"):
             for c in claims:
                 if c.predicate in rule.predicates and c.doc in docs:
                     v = rule.check(c, docs[c.doc])
                     if v:
+                        suspects.add(c.id)
                         findings.append(_finding(rule, v, [c], docs, single=c))
-            continue
-        if rule.predicates == ("role:holder",):
-            groups = holder_blocks(claims, set(title_data().get("single_holder", [])))
-        else:
-            groups = blocks(g, rule.predicates, rule.block_key)
-        for group in groups:
-            findings += _compare_group(rule, group, docs)
+        for rule in (r for r in rules if r.kind != "anomaly"):
+            if rule.predicates == ("role:holder",):
+                groups = holder_blocks(claims, set(title_data().get("single_holder", [])))
+            else:
+                groups = blocks(index, rule.predicates, rule.block_key)
+            for group in groups:
+                findings += _compare_group(rule, group, docs, suspects)
+        del graph, index
     findings.sort(key=lambda f: ({"error": 0, "warning": 1, "info": 2}[f.severity], f.predicate, f.subject.id))
     for i, f in enumerate(findings, 1):
         f.id = f"F{i}"
     return findings
 
 
-def _compare_group(rule: Rule, group: list[Claim], docs) -> list[Finding]:
+def _unique(claims: list[Claim]) -> list[Claim]:
+    """One claim per id (ids are unique; if one repeats, its last claim stands where it first came)."""
+    if len({c.id for c in claims}) == len(claims):
+        return claims
+    last = {c.id: c for c in claims}
+    return list(last.values())
+
+
+def _compare_group(rule: Rule, group: list[Claim], docs, suspects: set[str]) -> list[Finding]:
     conflicts: dict[tuple[str, str], tuple[Verdict, list[Claim]]] = {}
-    for a, b in combinations(group, 2):
-        v = rule.compare(a, b, docs)
-        if v is None:
-            continue
-        ka, kb = render(_value_of(a)), render(_value_of(b))
-        if rule.predicates == ("role:holder",):
-            ka, kb = a.subject.id, b.subject.id
-        key = tuple(sorted((ka, kb)))
-        if key in conflicts:
-            old_v, members = conflicts[key]
-            members += [c for c in (a, b) if c not in members]
-            if v.confidence > old_v.confidence:
-                conflicts[key] = (v, members)
-        else:
-            conflicts[key] = (v, [a, b])
+    against: set[tuple[int, int]] = set()   # (i, j), i < j: compare(group[i], group[j]) said they conflict
+    holder = rule.predicates == ("role:holder",)
+    n = len(group)
+    for i in range(n - 1):
+        a = group[i]
+        for j in range(i + 1, n):
+            b = group[j]
+            v = rule.compare(a, b, docs)
+            if v is None:
+                continue
+            against.add((i, j))
+            if holder:
+                ka, kb = a.subject.id, b.subject.id
+            else:
+                ka, kb = render(_value_of(a)), render(_value_of(b))
+            key = tuple(sorted((ka, kb)))
+            if key in conflicts:
+                old_v, members = conflicts[key]
+                members += [c for c in (a, b) if c not in members]
+                if v.confidence > old_v.confidence:
+                    conflicts[key] = (v, members)
+            else:
+                conflicts[key] = (v, [a, b])
+    if not conflicts:
+        return []
+    outliers = _Outliers(rule, group, docs, against, suspects)
     out = []
     for (ka, kb), (verdict, members) in conflicts.items():
-        outlier = _outlier(rule, group, members, docs)
-        out.append(_finding(rule, verdict, members, docs, outlier=outlier))
+        out.append(_finding(rule, verdict, members, docs, outlier=outliers.of(members)))
     return out
 
 
-def _outlier(rule: Rule, group: list[Claim], members: list[Claim], docs) -> Claim | None:
-    """With three or more documents, the claim that disagrees with all the others that agree."""
-    if len({c.doc for c in group}) < 3:
-        return None
-    candidates = []
-    for c in members:
-        others = [o for o in group if o.doc != c.doc]
-        against = [o for o in others if rule.compare(c, o, docs)]
-        agreeing_docs = {o.doc for o in others if o not in against}
-        if against and len({o.doc for o in against}) >= 2 and not agreeing_docs:
-            candidates.append(c)
-    return candidates[0] if len({c.doc for c in candidates}) == 1 else None
+class _Outliers:
+    """With three or more documents, the claim that disagrees with all the others that agree.
+
+    A claim is a candidate when it conflicts with claims of at least two other documents that are
+    not themselves suspect (an anomaly rule flagged them) and no claim of another document agrees
+    with it; each claim is judged once per block, from the verdicts already computed (a pair is
+    compared again only in the other order)."""
+
+    def __init__(self, rule: Rule, group: list[Claim], docs, against: set[tuple[int, int]], suspects: set[str]):
+        self.rule, self.group, self.docs, self.against = rule, group, docs, against
+        self.suspects = suspects
+        self.enough_docs = len({c.doc for c in group}) >= 3
+        self.position = {id(c): i for i, c in enumerate(group)}
+        self.judged: dict[int, bool] = {}
+
+    def _conflict(self, i: int, j: int) -> bool:
+        if i < j:
+            return (i, j) in self.against
+        return self.rule.compare(self.group[i], self.group[j], self.docs) is not None
+
+    def candidate(self, i: int) -> bool:
+        if i not in self.judged:
+            c = self.group[i]
+            others = [j for j, o in enumerate(self.group) if o.doc != c.doc]
+            against = {j for j in others if self._conflict(i, j)}
+            agreeing_docs = {self.group[j].doc for j in others if j not in against}
+            credible = {self.group[j].doc for j in against if self.group[j].id not in self.suspects}
+            self.judged[i] = len(credible) >= 2 and not agreeing_docs
+        return self.judged[i]
+
+    def of(self, members: list[Claim]) -> Claim | None:
+        if not self.enough_docs:
+            return None
+        candidates = [c for c in members if self.candidate(self.position[id(c)])]
+        return candidates[0] if len({c.doc for c in candidates}) == 1 else None
 
 
 def _finding(rule: Rule, v: Verdict, members: list[Claim], docs, *, single: Claim | None = None,

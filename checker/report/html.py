@@ -1,25 +1,73 @@
 """`--format html`: one self-contained page (no network) with the findings side by side.
 
-Article text goes through Jinja's autoescape: a hostile article cannot inject markup.
+Everything that comes from an article (sentences, titles, names, file names) goes through Jinja's
+autoescape, and bidirectional-override characters (U+202A-U+202E, U+2066-U+2069) and other control
+characters are shown as visible markers instead of reordering the page. The page's own style and
+script are allowed by their SHA-256 hashes in a Content-Security-Policy: no other script, inline
+handler or outside resource can run or load, even if something slipped through.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from checker.findings import Report
 
 RTL = {"ar", "fa", "he", "ur"}
+_TEMPLATES = Path(__file__).parent / "templates"
+# Bidi embeddings, overrides and isolates; C0/C1 controls other than tab and newline.
+_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def dir_of(lang: str | None) -> str:
+    return "rtl" if (lang or "").split("-")[0] in RTL else "ltr" if lang else "auto"
+
+
+def _visible(value):
+    """Jinja finalize: escape, then show control characters as markers (never as controls)."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    escaped = str(escape(value))
+    if not _CONTROLS.search(escaped):
+        return Markup(escaped)
+
+    def marker(m: re.Match) -> str:
+        ch = m.group(0)
+        name = unicodedata.name(ch, "CONTROL CHARACTER")
+        return f'<span class="ctl" title="U+{ord(ch):04X} {name}">U+{ord(ch):04X}</span>'
+
+    return Markup(_CONTROLS.sub(marker, escaped))
 
 
 @lru_cache(maxsize=1)
 def _env():
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-    return env
+    return Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                       trim_blocks=True, lstrip_blocks=True, finalize=_visible)
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[Markup, str, Markup, str]:
+    css = (_TEMPLATES / "report.css").read_text(encoding="utf-8")
+    js = (_TEMPLATES / "report.js").read_text(encoding="utf-8")
+    for name, text in (("css", css), ("js", js)):
+        if "</" in text:
+            raise ValueError(f"report.{name} must not contain '</'")
+
+    def sha(text: str) -> str:
+        return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+    return Markup(css), sha(css), Markup(js), sha(js)
 
 
 def _split(text: str, span, sentence_span):
@@ -32,25 +80,72 @@ def _split(text: str, span, sentence_span):
     return text[:s], text[s:e], text[e:]
 
 
-def render(report: Report, **_) -> str:
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("claimcheck")
+    except Exception:
+        return ""
+
+
+def render(report: Report, *, targets=None, **_) -> str:
+    targets = set(targets) if targets is not None else None
     docs = {d.id: d for d in report.documents}
     cards = []
     for f in report.findings:
         sides = []
-        for e in f.evidence:
+        evidence = sorted(f.evidence, key=lambda e: targets is not None and e.doc not in targets)
+        for e in evidence:
             before, value, after = _split(e.text, e.value_span, e.span)
             d = docs.get(e.doc)
-            sides.append({"e": e, "before": before, "value": value, "after": after,
-                          "rtl": (e.lang or "").split("-")[0] in RTL, "title": d.title if d else None})
-        cards.append({"f": f, "sides": sides})
-    by_subject = defaultdict(list)
+            sides.append({"e": e, "before": before, "value": value, "after": after, "dir": dir_of(e.lang),
+                          "title": (d.title or d.source) if d else None, "outlier": f.outlier == e.claim,
+                          "draft": targets is not None and e.doc in targets})
+        what = " vs ".join(f.values) if f.kind == "contradiction" else f"{', '.join(f.values)} ({f.rule_name})"
+        cards.append({"f": f, "sides": sides, "what": what})
+
+    groups: dict[str, dict] = {}
     for c in report.claims:
-        by_subject[(c.subject.name, c.subject.id)].append(c)
-    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
+        g = groups.setdefault(c.subject.id, {"id": c.subject.id, "names": [], "claims": []})
+        for n in (c.subject.name, *c.subject.aliases):
+            if n and n not in g["names"] and len(g["names"]) < 6:
+                g["names"].append(n)
+        g["claims"].append(c)
+    flagged = {f.subject.id for f in report.findings} | {c for f in report.findings for c in f.claims}
+    for g in groups.values():
+        g["flagged"] = g["id"] in flagged or any(c.id in flagged for c in g["claims"])
+        g["search"] = " ".join([g["id"], *g["names"]]).lower()
+    subjects = sorted(groups.values(), key=lambda g: (not g["flagged"], -len(g["claims"]), g["id"]))
+
+    per_doc_claims, per_doc_findings = defaultdict(int), defaultdict(int)
+    for c in report.claims:
+        per_doc_claims[c.doc] += 1
+    for f in report.findings:
+        for d in f.docs:
+            per_doc_findings[d] += 1
+    doc_rows = [{"doc": d, "dir": dir_of(d.lang), "claims": per_doc_claims[d.id], "findings": per_doc_findings[d.id],
+                 "draft": targets is not None and d.id in targets} for d in report.documents]
+
+    live = [f for f in report.findings if not f.suppressed]
+    counts = {s: sum(1 for f in live if f.severity == s) for s in ("error", "warning", "info")}
+    counts["suppressed"] = len(report.findings) - len(live)
+    if targets is not None:
+        names = ", ".join(sorted(targets)) or "the draft"
+        headline = f"check of {names}"
+        lead = f"The draft checked against {len(report.documents) - len(targets)} archive documents: " \
+               f"{len(live)} finding{'s involve' if len(live) != 1 else ' involves'} it."
+    else:
+        headline = "contradiction report"
+        lead = f"Claims compared across {len(report.documents)} documents: " \
+               f"{len(live)} finding{'s' if len(live) != 1 else ''}."
+    css, css_hash, js, js_hash = _assets()
     return _env().get_template("report.html.j2").render(
-        report=report, cards=cards, counts=counts, by_subject=sorted(by_subject.items()),
+        report=report, cards=cards, counts=counts, subjects=subjects, docs=doc_rows, headline=headline, lead=lead,
         langs=sorted({d.lang for d in report.documents}), predicates=sorted({f.predicate for f in report.findings}),
-        rtl=RTL, render_value=_value_text,
+        severities=[s for s in ("error", "warning", "info") if any(f.severity == s for f in report.findings)],
+        value_of=_value_text, dir_of=dir_of, css=css, css_hash=css_hash, js=js, js_hash=js_hash,
+        version=_version(),
     )
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from checker.findings import Report
+from checker.report.common import paths
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _DIM, _BOLD = "\033[0m", "\033[2m", "\033[1m"
@@ -12,18 +13,27 @@ def render(report: Report, *, colour: bool = False, **_) -> str:
         return f"{code}{s}{_RESET}" if colour else s
 
     lines = []
+    where_of = paths(report)
     langs = sorted({d.lang for d in report.documents})
+    suppressed = sum(1 for f in report.findings if f.suppressed)
     lines.append(f"{len(report.documents)} documents ({', '.join(langs)}), {len(report.claims)} claims, "
-                 f"{len(report.findings)} findings")
+                 f"{len(report.findings)} findings" + (f" ({suppressed} suppressed)" if suppressed else ""))
     for s in report.skipped:
         lines.append(c(_DIM, f"skipped: {s}"))
-    for f in report.findings:
+    for n in report.notes:
+        if "claimcheck" in n:  # notes about ignore comments concern the editor; others stay in JSON
+            lines.append(c(_DIM, f"note: {n}"))
+    # Suppressed findings last, dimmed: they are there to be reviewed, not to be acted on.
+    for f in sorted(report.findings, key=lambda f: bool(f.suppressed)):
         lines.append("")
         head = f"{f.severity.upper()} {f.id} {f.rule} {f.rule_name} [{f.kind}, {f.predicate}] confidence {f.confidence:.2f}"
-        lines.append(c(_COLOURS.get(f.severity, ""), head))
+        if f.suppressed:
+            head = f"SUPPRESSED {head}"
+        lines.append(c(_DIM if f.suppressed else _COLOURS.get(f.severity, ""), head))
         lines.append(c(_BOLD, f"  {f.message}"))
         for e in f.evidence:
-            where = f"{e.doc}" + (f":{e.line}:{e.column}" if e.line else "")
+            # path:line:column, which terminals and editors open at the place
+            where = where_of.get(e.doc, e.doc) + (f":{e.line}:{e.column}" if e.line else "")
             lines.append(f"  - {where} ({e.lang}, published {e.published or 'unknown'}): {e.value}")
             lines.append(c(_DIM, f"    “{e.text}”"))
         if f.suppressed:

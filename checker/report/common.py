@@ -1,0 +1,42 @@
+"""What the renderers share: which evidence to point at, and how to name a file."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Optional
+
+from checker.findings import Evidence, Finding, Report
+
+
+def display_path(path: str) -> str:
+    """A document's path as a CI system shows it: relative to the current directory when inside it,
+    with forward slashes."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            return p.as_posix()
+    return Path(os.path.normpath(p)).as_posix()
+
+
+def paths(report: Report) -> dict[str, str]:
+    return {d.id: display_path(d.path) for d in report.documents}
+
+
+def focus(f: Finding, targets: Optional[Iterable[str]]) -> tuple[list[Evidence], list[Evidence]]:
+    """The finding's evidence in the target documents (the draft being checked; every document in
+    an audit), and the rest. A finding with no target evidence points at its first piece."""
+    if targets is None:
+        return list(f.evidence), []
+    wanted = set(targets)
+    mine = [e for e in f.evidence if e.doc in wanted]
+    rest = [e for e in f.evidence if e.doc not in wanted]
+    if not mine and f.evidence:
+        return f.evidence[:1], f.evidence[1:]
+    return mine, rest
+
+
+def counted(report: Report) -> list[Finding]:
+    """Findings that count (not suppressed, not agreements)."""
+    return [f for f in report.findings if not f.suppressed and f.kind != "agreement"]
