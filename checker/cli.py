@@ -15,6 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from checker.store.commands import StoreOpt, index
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Claim-level fact-consistency checks for news in several languages.")
 
@@ -23,6 +25,14 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     html = "html"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+class ClaimsFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class FailOn(str, Enum):
@@ -32,11 +42,24 @@ class FailOn(str, Enum):
 
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, manifest.yaml).")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OptionalPathsArg = Annotated[Optional[list[Path]], typer.Argument(
+    help="Article files or folders (.txt, .md, .html, manifest.yaml); with --store, read besides the stored ones.")]
+FormatOpt = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", help="Output format (default: `format` in the configuration, else text).")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")]
-FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")]
+FailOnOpt = Annotated[Optional[FailOn], typer.Option(
+    "--fail-on", help="Lowest severity that makes the exit code 1 (default: configuration, else error).")]
 EntitiesOpt = Annotated[Optional[list[Path]], typer.Option("--entities", help="Extra entity data files (YAML).")]
 DisableOpt = Annotated[Optional[list[str]], typer.Option("--disable", help="Rule codes or names to turn off.")]
+LanguageOpt = Annotated[Optional[list[str]], typer.Option(
+    "--language", "-L", help="Read only documents in these languages (repeat the option).")]
+BaselineOpt = Annotated[Optional[Path], typer.Option(
+    "--baseline", help="Findings whose fingerprints this file holds are suppressed (\"in baseline\").")]
+NoBaselineOpt = Annotated[bool, typer.Option("--no-baseline", help="Ignore the configured baseline.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", help="A claimcheck.toml or pyproject.toml (default: the nearest one from here upward).")]
+ProgressOpt = Annotated[Optional[bool], typer.Option(
+    "--progress/--no-progress", help="A progress bar on standard error (default: on a terminal, for text and html).")]
 
 
 def fail(message: str) -> None:
@@ -75,12 +98,98 @@ def _guard(fn):
         fail("E112 input is nested too deeply to read")
 
 
-def _emit(report, fmt: Format, output: Optional[Path], fail_on: FailOn) -> None:
+class _Progress:
+    """A rich progress bar on standard error, one step per document read."""
+
+    def __init__(self):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+        self.task = None
+
+    def start(self, total: int) -> None:
+        self.bar.start()
+        self.task = self.bar.add_task("", total=total)
+
+    def __call__(self, doc) -> None:
+        if self.task is not None:
+            self.bar.update(self.task, advance=1, description=doc.id)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+def _want_progress(fmt: Format, output: Optional[Path], flag: Optional[bool]) -> bool:
+    """On a terminal only, and never for a machine format on standard output."""
+    from checker.report import MACHINE_FORMATS
+
+    if flag is not None:
+        return flag
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return False
+    return fmt.value not in MACHINE_FORMATS or output is not None
+
+
+def _run_with_progress(fn, want: bool):
+    if not want:
+        return _guard(lambda: fn(None))
+    bar = _Progress()
+    try:
+        return _guard(lambda: fn(bar))
+    finally:
+        bar.stop()
+
+
+class _Settings:
+    """The configuration with the command line's options on top."""
+
+    def __init__(self, config: Optional[Path], *, format: Optional[Format] = None, fail_on: Optional[FailOn] = None,
+                 entities: Optional[list[Path]] = None, disable: Optional[list[str]] = None,
+                 language: Optional[list[str]] = None, baseline: Optional[Path] = None, no_baseline: bool = False):
+        from checker.config import load_config
+
+        cfg = _guard(lambda: load_config(config))
+        if language:
+            cfg = _guard(lambda: _validated_languages(cfg, language))
+        self.config = cfg
+        self.format = format or Format(cfg.format)
+        self.fail_on = fail_on or FailOn(cfg.fail_on)
+        self.entities = tuple(str(p) for p in entities) if entities else tuple(cfg.entities)
+        self.disabled = set(disable) if disable else set(cfg.disable)
+        self.languages = cfg.languages or None
+        chosen = baseline or (Path(cfg.baseline) if cfg.baseline else None)
+        self.baseline_path = None if no_baseline else chosen
+
+    def baseline(self):
+        from checker.suppress import read_baseline
+
+        if self.baseline_path is None:
+            return None
+        path = self.baseline_path
+        return _guard(lambda: read_baseline(path))
+
+
+def _validated_languages(cfg, language: list[str]):
+    from pydantic import ValidationError
+
+    from checker.config import Config
+    from claims.errors import InputError
+
+    try:
+        langs = Config(languages=language).languages
+    except ValidationError as exc:
+        raise InputError("E602", "--language", exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
+    return cfg.model_copy(update={"languages": langs})
+
+
+def _emit(report, fmt: Format, output: Optional[Path], fail_on: FailOn, targets=None) -> None:
     from checker.findings import SEVERITY_RANK
     from checker.report import RENDERERS
 
     colour = fmt == Format.text and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    write_output(RENDERERS[fmt.value](report, colour=colour), output)
+    write_output(RENDERERS[fmt.value](report, colour=colour, targets=targets), output)
     for line in report.skipped:
         typer.echo(f"claimcheck: skipped {line}", err=True)
     if fail_on != FailOn.never:
@@ -95,30 +204,92 @@ def _entity_files(entities: Optional[list[Path]]) -> tuple[str, ...]:
 
 
 @app.command()
-def audit(paths: PathsArg, format: FormatOpt = Format.text, output: OutputOpt = None,
-          fail_on: FailOnOpt = FailOn.error, entities: EntitiesOpt = None, disable: DisableOpt = None) -> None:
+def audit(paths: OptionalPathsArg = None, format: FormatOpt = None, output: OutputOpt = None,
+          fail_on: FailOnOpt = None, entities: EntitiesOpt = None, disable: DisableOpt = None,
+          language: LanguageOpt = None, baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False,
+          config: ConfigOpt = None, progress: ProgressOpt = None, store: StoreOpt = None) -> None:
     """Extract claims from every document, match them, report contradictions."""
     from checker.run import audit as run_audit
 
-    report = _guard(lambda: run_audit(paths, entity_files=_entity_files(entities), disabled=set(disable or [])))
-    _emit(report, format, output, fail_on)
+    s = _Settings(config, format=format, fail_on=fail_on, entities=entities, disable=disable, language=language,
+                  baseline=baseline, no_baseline=no_baseline)
+    store = store or s.config.store
+    if not paths and not store:
+        fail("E608 PATH: give the articles to audit (files or folders), or --store URL")
+    paths = paths or []
+    known = s.baseline()
+    report = _run_with_progress(
+        lambda bar: run_audit(paths, entity_files=s.entities, disabled=s.disabled, progress=bar,
+                              languages=s.languages, baseline=known, store=store),
+        _want_progress(s.format, output, progress))
+    _emit(report, s.format, output, s.fail_on)
 
 
 @app.command()
-def check(draft: Annotated[Path, typer.Argument(help="The draft to check.")],
-          against: Annotated[list[Path], typer.Option("--against", "-a", help="The archive: files or folders.")],
-          format: FormatOpt = Format.text, output: OutputOpt = None, fail_on: FailOnOpt = FailOn.error,
-          entities: EntitiesOpt = None, disable: DisableOpt = None) -> None:
-    """Check a draft against the archive; report only findings that involve the draft."""
+def check(drafts: Annotated[list[Path], typer.Argument(help="The draft(s) to check (.md, .txt, .html).")],
+          against: Annotated[Optional[list[Path]], typer.Option(
+              "--against", "-a", help="The archive: files or folders (default: `archive` in the configuration).")] = None,
+          format: FormatOpt = None, output: OutputOpt = None, fail_on: FailOnOpt = None,
+          entities: EntitiesOpt = None, disable: DisableOpt = None, language: LanguageOpt = None,
+          baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False, config: ConfigOpt = None,
+          progress: ProgressOpt = None, store: StoreOpt = None) -> None:
+    """Check drafts against the archive; report only findings that involve a draft.
+
+    Findings point at the draft's line and column. `<!-- claimcheck: ignore CODE -- reason -->`
+    above a line suppresses its finding (see README, "Suppressing a finding")."""
     from checker.run import check as run_check
+    from checker.run import draft_ids
 
-    report = _guard(lambda: run_check(draft, against, entity_files=_entity_files(entities),
-                                      disabled=set(disable or [])))
-    _emit(report, format, output, fail_on)
+    s = _Settings(config, format=format, fail_on=fail_on, entities=entities, disable=disable, language=language,
+                  baseline=baseline, no_baseline=no_baseline)
+    store = store or s.config.store
+    archive = against or ([] if store else [Path(p) for p in s.config.archive])
+    if not archive and not store:
+        fail("E605 --against: no archive to check against (give --against PATH or set `archive` in "
+             "[tool.claimcheck] of pyproject.toml or claimcheck.toml)")
+    known = s.baseline()
+    report = _run_with_progress(
+        lambda bar: run_check(drafts, archive, entity_files=s.entities, disabled=s.disabled, progress=bar,
+                              languages=s.languages, baseline=known, store=store),
+        _want_progress(s.format, output, progress))
+    _emit(report, s.format, output, s.fail_on, targets=draft_ids(report, drafts))
+
+
+@app.command("baseline")
+def baseline_cmd(paths: PathsArg,
+                 against: Annotated[Optional[list[Path]], typer.Option(
+                     "--against", "-a", help="Treat PATHs as drafts checked against this archive.")] = None,
+                 output: OutputOpt = None, entities: EntitiesOpt = None, disable: DisableOpt = None,
+                 language: LanguageOpt = None, config: ConfigOpt = None, progress: ProgressOpt = None) -> None:
+    """Write the fingerprints of today's findings, so that CI fails only on new contradictions.
+
+    `--baseline FILE` then suppresses them. Fingerprints hold subject, claim type, values and rule,
+    not line numbers: editing around a finding keeps it in the baseline."""
+    from checker.run import audit as run_audit
+    from checker.run import check as run_check
+    from checker.suppress import baseline_json
+
+    s = _Settings(config, entities=entities, disable=disable, language=language, no_baseline=True)
+    target = output or (Path(s.config.baseline) if s.config.baseline else None)
+    if target is None:
+        fail("E606 --output: where should the baseline go? (give --output FILE or set `baseline` in the configuration)")
+
+    def run(bar):
+        if against:
+            return run_check(paths, against, entity_files=s.entities, disabled=s.disabled, progress=bar,
+                             languages=s.languages, ignore_comments=False)
+        return run_audit(paths, entity_files=s.entities, disabled=s.disabled, progress=bar,
+                         languages=s.languages, ignore_comments=False)
+
+    report = _run_with_progress(run, _want_progress(Format.text, target, progress))
+    text = baseline_json(report, [str(p) for p in paths], [str(p) for p in against or []])
+    write_output(text, target)
+    n = len(json.loads(text)["findings"])
+    typer.echo(f"claimcheck: wrote {n} finding{'s' if n != 1 else ''} to {target}", err=True)
 
 
 @app.command()
-def claims(paths: PathsArg, format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+def claims(paths: PathsArg, format: Annotated[ClaimsFormat, typer.Option("--format", "-f")] = ClaimsFormat.text,
            output: OutputOpt = None, entities: EntitiesOpt = None) -> None:
     """Print the claims extracted from the documents, with their sentences and normalized values."""
     from checker.compare.base import render
@@ -126,7 +297,7 @@ def claims(paths: PathsArg, format: Annotated[Format, typer.Option("--format", "
     from checker.run import read_claims
 
     docs, found, skipped = _guard(lambda: read_claims(paths, entity_files=_entity_files(entities)))
-    if format == Format.json:
+    if format == ClaimsFormat.json:
         write_output(Report(documents=docs, claims=found, findings=[], skipped=skipped).model_dump_json(indent=2) + "\n", output)
         return
     lines = []
@@ -137,6 +308,9 @@ def claims(paths: PathsArg, format: Annotated[Format, typer.Option("--format", "
         lines.append(f"{c.id}\t{c.predicate}\t{c.subject.name} [{c.subject.id}]\t{render(v) if v else '-'}{extra}\n"
                      f"\t“{c.text}”")
     write_output("\n".join(lines) + "\n", output)
+
+
+app.command("index")(index)
 
 
 @app.command()
@@ -164,7 +338,7 @@ def rules() -> None:
 def parse(text: Annotated[str, typer.Argument(help="The phrase to read.")],
           lang: Annotated[str, typer.Option("--lang", "-l", help="en, ru, zh-Hans, zh-Hant or ar.")],
           published: Annotated[Optional[str], typer.Option(help="Reference date YYYY-MM-DD for relative dates.")] = None,
-          format: Annotated[Format, typer.Option("--format", "-f")] = Format.text) -> None:
+          format: Annotated[ClaimsFormat, typer.Option("--format", "-f")] = ClaimsFormat.text) -> None:
     """Print every value read in TEXT (numbers, money, times, durations, titles, names)."""
     from checker.parse import parse_phrase
 
@@ -173,7 +347,7 @@ def parse(text: Annotated[str, typer.Argument(help="The phrase to read.")],
     except ValueError:
         fail(f"E202 --published: {published!r} is not a date (YYYY-MM-DD)")
     rows = _guard(lambda: parse_phrase(text, lang, ref))
-    if format == Format.json:
+    if format == ClaimsFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     for r in rows:

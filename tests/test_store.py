@@ -1,0 +1,315 @@
+"""The claim store (checker/store): the same suite on SQLite (a file in tmp_path) and PostgreSQL
+(a throwaway server from Debian's package, started here; skipped with the reason when it cannot
+be installed or started)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+import yaml
+
+from checker.store import Store, StoreError, audit_store, check_store, index, load
+from checker.store import db
+from claims.entities import load_index
+from claims.pipeline import extract_claims
+from claims.read import load_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "fixtures" / "openai"
+
+
+def make_corpus(folder: Path, n: int) -> Path:
+    """`n` articles cloned from the seed corpus under distinct names (so distinct ids)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    meta = yaml.safe_load((SEED / "manifest.yaml").read_text(encoding="utf-8"))["documents"]
+    names = sorted(meta)
+    out = {}
+    for i in range(n):
+        src = names[i % len(names)]
+        name = f"{i:03d}_{src}"
+        shutil.copyfile(SEED / src, folder / name)
+        out[name] = meta[src]
+    (folder / "manifest.yaml").write_text(yaml.safe_dump({"documents": out}, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def expected_claims(paths) -> dict[str, list]:
+    index_ = load_index(())
+    return {d.id: extract_claims(d, index_) for d in load_documents([Path(p) for p in paths]).documents}
+
+
+def stored_by_doc(url) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for c in Store(url).claims():
+        out.setdefault(c.doc, []).append(c)
+    return out
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    from checker.store.testing import PostgresUnavailable, shared
+
+    try:
+        return shared()
+    except PostgresUnavailable as exc:
+        pytest.skip(f"PostgreSQL store tests skipped: {exc}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield str(tmp_path / "store" / "claims.db")
+        db.dispose_all()
+        return
+    server = request.getfixturevalue("postgres")
+    name = server.create_database()
+    yield server.url(name)
+    db.dispose_all()
+    server.drop_database(name)
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    return expected_claims([SEED])
+
+
+def test_index_then_load_gives_the_documents_and_claims_of_a_fresh_read(store_url, seed_claims):
+    from checker.run import read_claims
+
+    r = index([SEED], store_url)
+    assert (r.documents, r.added, r.replaced, r.unchanged) == (5, 5, 0, 0)
+    docs, claims, _ = read_claims([SEED])
+    got_docs, got_claims = load(store_url)
+    assert got_claims == claims
+    assert [d.id for d in got_docs] == [d.id for d in docs]
+    for a, b in zip(got_docs, docs):
+        # Everything evidence needs: text (for line/column), publication date, language.
+        assert (a.text, a.published, a.lang, a.skipped, a.model_dump()) == (b.text, b.published, b.lang, b.skipped, b.model_dump())
+    assert stored_by_doc(store_url) == seed_claims
+
+
+def test_audit_from_the_store_equals_the_audit_from_files(store_url, seed_report):
+    index([SEED], store_url)
+    report = audit_store(store_url)
+    assert [f.model_dump() for f in report.findings] == [f.model_dump() for f in seed_report.findings]
+    assert report.findings and all(e.line for f in report.findings for e in f.evidence)
+
+
+def test_reindexing_skips_unchanged_documents(store_url):
+    index([SEED], store_url)
+    with Store(store_url).engine.connect() as conn:
+        before = list(conn.execute(sa.select(db.documents.c.id, db.documents.c.indexed_at).order_by(db.documents.c.id)))
+    r = index([SEED], store_url)
+    assert (r.added, r.replaced, r.unchanged, r.claims) == (0, 0, 5, 0)
+    with Store(store_url).engine.connect() as conn:
+        after = list(conn.execute(sa.select(db.documents.c.id, db.documents.c.indexed_at).order_by(db.documents.c.id)))
+    assert after == before
+
+
+def test_a_changed_document_is_replaced_and_no_stale_claim_stays(store_url, tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", 5)
+    index([corpus], store_url)
+    target = sorted(corpus.glob("*.txt"))[2]
+    doc_id = target.stem
+    before = stored_by_doc(store_url)[doc_id]
+    text = target.read_text(encoding="utf-8")
+    # Keep the first half of the article: fewer claims, and the old ones must be gone.
+    target.write_text(text[: len(text) // 2].rsplit("\n", 1)[0] + "\n", encoding="utf-8")
+    r = index([corpus], store_url)
+    assert (r.added, r.replaced, r.unchanged) == (0, 1, 4)
+    want = expected_claims([corpus])
+    got = stored_by_doc(store_url)
+    assert got == want
+    assert len(got[doc_id]) < len(before)
+    counts = Store(store_url).counts()
+    assert counts["documents"] == 5 and counts["claims"] == sum(len(v) for v in want.values())
+    (stored,) = Store(store_url).documents([doc_id])
+    assert stored.text == target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("draft", ["001_9cce78ee4fb8eaa2.txt", "003_84226dfc0b281014.txt"])
+def test_check_against_the_store_equals_check_against_files(store_url, draft):
+    from checker.run import check
+
+    index([SEED], store_url)   # the draft is stored too: check_store leaves its stored version out
+    files = sorted(SEED.glob("*.txt"))
+    want = check(SEED / draft, [f for f in files if f.name != draft])
+    got = check_store(SEED / draft, store_url)
+    assert got.findings
+    assert [f.model_dump() for f in got.findings] == [f.model_dump() for f in want.findings]
+    # Only the draft and its candidates were compared, not the whole store.
+    assert len(got.claims) < len(want.claims)
+
+
+def test_candidates_share_a_subject_and_predicate_with_the_draft(store_url, seed_claims):
+    from claims.link import link_subjects
+
+    index([SEED], store_url)
+    draft_id = "001_9cce78ee4fb8eaa2"
+    draft = seed_claims[draft_id]
+    docs, found = Store(store_url).candidates(draft, exclude_docs=[draft_id])
+    assert found and draft_id not in {c.doc for c in found}
+    assert {d.id for d in docs} == {c.doc for c in found}
+    linked = {c.id: c for c in link_subjects(draft + found)}
+    pairs = {(linked[c.id].subject.id, c.predicate) for c in draft}
+    roles = {c.object.id for c in draft if c.predicate == "role" and c.object}
+    for c in found:
+        lc = linked[c.id]
+        assert (lc.subject.id, c.predicate) in pairs or (c.predicate == "role" and c.object and c.object.id in roles)
+    # Nothing comparable is missed: every other stored claim sharing a linked pair is a candidate.
+    everything = link_subjects([c for v in seed_claims.values() for c in v])
+    all_pairs = {(c.subject.id, c.predicate) for c in everything if c.doc == draft_id}
+    must = {c.id for c in everything if c.doc != draft_id and (c.subject.id, c.predicate) in all_pairs}
+    assert must <= {c.id for c in found}
+
+
+def test_the_candidate_queries_search_by_index_never_scan(tmp_path):
+    from checker.store.bench import query_plan
+
+    url = str(tmp_path / "claims.db")
+    Store(url)
+    plan = query_plan(url)
+    assert len(plan) == 3 and all(p.startswith("SEARCH") and "USING INDEX" in p for p in plan), plan
+
+
+def test_the_schema_is_made_by_the_packaged_migrations(store_url):
+    store = Store(store_url)
+    with store.engine.connect() as conn:
+        assert db.current_revision(conn) == db.head_revision()
+        tables = set(sa.inspect(conn).get_table_names())
+        indexes = {i["name"] for i in sa.inspect(conn).get_indexes("claims")}
+    assert {"documents", "claims", "person_keys", db.VERSION_TABLE} <= tables
+    assert {"ix_claims_subject_predicate", "ix_claims_object_predicate", "ix_claims_doc_seq"} <= indexes
+    assert (db.MIGRATIONS / "versions").is_dir() and db.MIGRATIONS.is_relative_to(Path(db.__file__).parent)
+    db.dispose_all()
+    Store(store_url)   # opening again finds the schema at head and leaves it alone
+
+
+def test_a_bad_store_is_one_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="E501"):
+        Store("mysql://somewhere/db")
+    garbage = tmp_path / "not-a-db.db"
+    garbage.write_bytes(b"this is not SQLite" * 100)
+    with pytest.raises(StoreError, match="E502.*not a database"):
+        Store(garbage)
+
+
+def test_sqlite_store_is_in_wal_mode(tmp_path):
+    store = Store(tmp_path / "claims.db")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
+
+
+# --- interrupted and concurrent runs ------------------------------------------------------------
+
+_RUNNER = textwrap.dedent("""
+    import json, sys, time
+    from checker.store import index
+    url, corpus, pause = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    def progress(doc, written):
+        print("wrote", doc.id, written.status, flush=True)
+        time.sleep(pause)
+    r = index([corpus], url, progress=progress)
+    print("RESULT", json.dumps({"added": r.added, "replaced": r.replaced, "unchanged": r.unchanged}), flush=True)
+""")
+
+
+def _runner(url: str, corpus: Path, pause: float) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-c", _RUNNER, url, str(corpus), str(pause)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _assert_whole(url: str, want: dict[str, list]) -> None:
+    store = Store(url)
+    with store.engine.connect() as conn:
+        d, c = db.documents, db.claims
+        n_claims = {r[0]: r[1] for r in conn.execute(sa.select(d.c.id, d.c.n_claims))}
+        rows = {r[0]: r[1] for r in conn.execute(sa.select(c.c.doc, sa.func.count()).group_by(c.c.doc))}
+        total, distinct = conn.execute(sa.select(sa.func.count(), sa.func.count(sa.distinct(c.c.id))).select_from(c)).one()
+    assert total == distinct
+    for doc_id, n in n_claims.items():
+        assert rows.get(doc_id, 0) == n == len(want[doc_id]), doc_id
+    got = stored_by_doc(url)
+    assert all(got.get(k, []) == want[k] for k in n_claims)
+
+
+def test_a_killed_index_leaves_whole_documents_and_the_next_run_completes(store_url, tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", 12)
+    want = expected_claims([corpus])
+    Store(store_url)   # schema first, so the poll below can count
+    proc = _runner(store_url, corpus, pause=0.3)
+    deadline = time.monotonic() + 120
+    stored = 0
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            stored = Store(store_url).counts()["documents"]
+            if stored >= 2:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, proc.communicate()
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    done = Store(store_url).counts()["documents"]
+    assert 2 <= done < 12
+    _assert_whole(store_url, want)
+    r = index([corpus], store_url)
+    assert r.unchanged == done and r.added == 12 - done and r.replaced == 0
+    _assert_whole(store_url, want)
+    assert Store(store_url).counts()["documents"] == 12
+
+
+def test_two_index_runs_at_once_on_one_sqlite_file(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", 10)
+    want = expected_claims([corpus])
+    url = str(tmp_path / "claims.db")
+    procs = [_runner(url, corpus, pause=0.0) for _ in range(2)]
+    results = []
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        results.append(json.loads(out.split("RESULT", 1)[1]))
+    # Every document written exactly once between them; the other run found it unchanged.
+    assert sum(r["added"] for r in results) == 10
+    assert all(r["replaced"] == 0 and r["added"] + r["unchanged"] == 10 for r in results)
+    store = Store(url)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    _assert_whole(url, want)
+    assert store.counts()["documents"] == 10
+
+
+def test_person_keys_cover_same_person():
+    """The store's name blocking never misses a pair that linking would join."""
+    import itertools
+
+    from checker.store.store import person_keys
+    from claims.normalize.names import same_person
+
+    forms = set()
+    for v in expected_claims(sorted(p for p in (ROOT / "fixtures").iterdir() if p.is_dir() and p.name != "cases")).values():
+        for c in v:
+            for s in (c.subject, c.object, c.destination):
+                if s is not None and s.kind == "person":
+                    forms |= {s.name, *s.aliases}
+    forms |= {"Sam Altman", "Сэм Альтман", "سام ألتمان", "萨姆·奥特曼", "Jakub Pachocki", "Якуб Пахоцки", "雅庫布·帕喬茨基",
+              "Jerry Tworek", "Джерри Творек", "杰瑞·特沃雷克", "Mark Chen", "马克·陈", "Ilya Sutskever", "Илья Суцкевер"}
+    pairs = [(a, b) for a, b in itertools.combinations(sorted(forms), 2) if same_person(a, b)]
+    assert len(pairs) >= 5
+    missed = [(a, b) for a, b in pairs if not person_keys(a) & person_keys(b)]
+    assert not missed
