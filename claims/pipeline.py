@@ -24,6 +24,7 @@ from claims.normalize.times import TimeMention, find_times
 
 # spaCy's sentencizer ends sentences here; Chinese and Arabic punctuation included.
 SENTENCE_ENDS = [".", "!", "?", "。", "！", "？", "；", "!", "؟", "۔", "…", "\n"]
+_CLAUSE_BREAK = re.compile(r"[,，;；:：،؛]")
 _LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,})(?:\s+[A-Z][A-Za-z]+)*)(?![A-Za-z0-9])")
 
 
@@ -51,6 +52,7 @@ class Sentence:
     start: int
     text: str
     future: bool = False
+    future_marks: list[tuple[int, int]] = field(default_factory=list)
     hypothetical: bool = False
     amounts: list[Amount] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
@@ -63,6 +65,18 @@ class Sentence:
     products: list[SubjectMention] = field(default_factory=list)
     org_pronouns: list[Mention] = field(default_factory=list)
     person_pronoun: Optional[SubjectMention] = None
+
+    def future_at(self, pos: int) -> bool:
+        """Whether the words at `pos` speak of the future: a future word ("expects", 预计, "к 2028
+        году", بحلول) earlier in the sentence governs what follows it; one later in the sentence
+        only its own clause ("$5bn by 2028"). "Revenue rose 31%, and the firm expects 40% next
+        year": the 31% stays past."""
+        for s, e in self.future_marks:
+            if s <= pos:
+                return True
+            if not _CLAUSE_BREAK.search(self.text, pos, s):
+                return True
+        return False
 
     def triggers_for(self, predicate: str) -> list[Mention]:
         return [t for t in self.triggers if t.key == predicate]
@@ -231,10 +245,11 @@ class DocReader:
         sent = Sentence(doc=doc, pack=pack, index=index, start=offset, text=text)
         future = pack.compile(pack.get("future") or [])
         hypo = pack.compile(pack.get("hypothetical") or [])
-        sent.future = bool(future and future.search(text))
+        sent.future_marks = [m.span() for m in future.finditer(text)] if future else []
+        sent.future = bool(sent.future_marks)
         sent.hypothetical = bool(hypo and hypo.search(text))
         sent.amounts = find_amounts(text, pack)
-        sent.times = find_times(text, pack, doc.published, sent.future)
+        sent.times = find_times(text, pack, doc.published, sent.future_at)
         sent.durations = find_durations(text, pack, doc.published, sent.amounts)
         for section, target in (("titles", sent.titles), ("triggers", sent.triggers), ("events", sent.events)):
             for key, pattern in pack.lexicon_patterns[section]:

@@ -43,7 +43,7 @@ class AmountConflict(Rule):
     are ranges ("hundreds of millions" holds 800 million, not 50 million). Different currencies
     are not compared. Figures that change over time are compared only between articles published
     within 90 days of each other, or with the same explicit period (revenue for 2024); funding only
-    for the same investor.
+    for the same investor; a target or forecast only with one for the same year.
 
     Bad:  "valued at $500bn" / "估值3000亿美元" (same week)
     Good: "$500 млрд" / "5000亿美元"; "800 million users" / "сотни миллионов пользователей"
@@ -67,6 +67,11 @@ class AmountConflict(Rule):
             return None
         if a.doc == b.doc and a.span == b.span:
             return None  # one sentence giving two figures tells a change ("up from $157bn"), not a conflict
+        if "future" in (a.tense, b.tense):
+            # A target or forecast is compared only with another one for the same year.
+            if a.tense != b.tense or not (a.time and b.time and a.time.start and b.time.start
+                                          and a.time.start.year == b.time.start.year):
+                return None
         if a.predicate == "funding" and (a.object is None or b.object is None):
             return None
         if a.predicate == "revenue" and (a.time is None or b.time is None or a.time.start is None):

@@ -22,9 +22,11 @@ class Draft:
     time: Optional[Time] = None
     confidence: float = 0.8
     tense: Optional[str] = None
+    anchor: Optional[int] = None   # where the claim's words are, when it has no value span
 
     def to_claim(self, sent, claim_id: str) -> Claim:
-        tense = self.tense or ("future" if sent.future else "past")
+        at = self.value_span[0] if self.value_span else self.anchor
+        tense = self.tense or ("future" if (sent.future_at(at) if at is not None else sent.future) else "past")
         vs = (sent.start + self.value_span[0], sent.start + self.value_span[1]) if self.value_span else None
         return Claim(id=claim_id, doc=sent.doc.id, predicate=self.predicate, subject=self.subject, value=self.value,
                      object=self.object, destination=self.destination, time=self.time, text=sent.text,

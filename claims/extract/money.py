@@ -50,6 +50,7 @@ def _pairs(sent, money, triggers):
         return clause_bounds(sent.text, pos)
 
     with_amount = {clause(t.start) for t in triggers if any(clause(a.start) == clause(t.start) for a in money)}
+    pairs = []
     for amount in money:
         same = [t for t in triggers if clause(t.start) == clause(amount.start)]
         trig = nearest(same, amount.start, max_gap=60)
@@ -57,6 +58,12 @@ def _pairs(sent, money, triggers):
             earlier = [t for t in triggers if t.end <= amount.start and clause(t.start) not in with_amount]
             trig = nearest(earlier, amount.start, max_gap=60)
         if trig is not None:
+            pairs.append((amount, trig))
+    # One word, one amount: "تجمع ملياري دولار بتقييم 40 مليار دولار" with only the valuation word
+    # known must not make the $2bn raised a valuation too. The word keeps its nearest amount.
+    for amount, trig in pairs:
+        rivals = [a for a, t in pairs if t is trig]
+        if nearest(rivals, trig.start) is amount:
             yield amount, trig
 
 

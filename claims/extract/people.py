@@ -40,6 +40,13 @@ def _former(sent, title) -> bool:
         any(m.start() <= 1 for m in pattern.finditer(after))
 
 
+def _title_tense(sent, title) -> str:
+    """A title is held now unless a future word governs it directly ("即將擔任首席科學家", "will
+    become CEO"); a forecast elsewhere in the sentence does not make its speaker's title future."""
+    near = [e for s, e in sent.future_marks if e <= title.start and title.start - e <= 12]
+    return "future" if near else "past"
+
+
 def _people(sent):
     people = list(sent.people)
     if sent.person_pronoun and not people:
@@ -68,7 +75,7 @@ def roles(sent, reader) -> list[Draft]:
         value = Title(id=title.key, text=title.text)
         out.append(Draft("role", person.subject, value, (title.start, title.end),
                          object=org.subject if org else reader.main_org, time=_as_of(sent), confidence=0.8,
-                         tense="former" if _former(sent, title) else None))
+                         tense="former" if _former(sent, title) else _title_tense(sent, title)))
     return out
 
 
@@ -99,7 +106,7 @@ def moves(sent, reader) -> list[Draft]:
                 if org is None:
                     continue
                 out.append(Draft("hire", person.subject, None, None, object=org, time=t.time if t else None,
-                                 confidence=0.7))
+                                 confidence=0.7, anchor=trig.start))
             else:
                 left = next((o.subject for o in orgs if not after or o is not after[0]), reader.main_org)
                 dest = None
@@ -110,7 +117,7 @@ def moves(sent, reader) -> list[Draft]:
                     if dest and left and dest.id == left.id:
                         left = reader.main_org
                 out.append(Draft("departure", person.subject, None, None, object=left, destination=dest,
-                                 time=t.time if t else None, confidence=0.75 if t else 0.6))
+                                 time=t.time if t else None, confidence=0.75 if t else 0.6, anchor=trig.start))
     return out
 
 

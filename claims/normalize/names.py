@@ -240,6 +240,48 @@ def family_name(latin: str) -> str:
     return parts[-1] if parts else latin
 
 
+# Two or three capitalised Latin words, a middle initial allowed: Jerry Tworek, Mary J. Blige.
+_LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?"
+                        r"(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}(?![A-Za-z])")
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$")
+
+
+@lru_cache(maxsize=1)
+def _given_name_detector():
+    """gender-guesser ships a dictionary of some 40,000 given names of many countries (nam_dict)."""
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=8192)
+def is_given_name(word: str) -> bool:
+    """A given name somewhere in the world (Layla, Jakub, Priya, Xiaoming), or a Chinese surname
+    in pinyin (Zhou Min is written family name first)."""
+    return _given_name_detector().get_gender(word) != "unknown" or word.capitalize() in pinyin_surnames()
+
+
+def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozenset()) -> list["NameMention"]:
+    """People named in Latin script in any language's text. Capitals alone do not make a person
+    ("Dune Pay", "Wadi Ventures", "Google Gemini" are not): the first word must be a known given
+    name, or the run must follow a title (`titles`: compiled patterns of the pack) or an honorific.
+    `skip_first` are capitalised words that start a run without being part of a name (The, In)."""
+    out = []
+    for m in _LATIN_RUN.finditer(text):
+        words = m.group(0).split()
+        while words and words[0] in skip_first:
+            words = words[1:]
+        name = " ".join(words)
+        if len(words) < 2 or looks_like_org(name) or set(words) & reject:
+            continue
+        start = m.end() - len(name)
+        before = text[max(0, start - 40):start]
+        titled = any(t.end() == len(before.rstrip(" ,:：，")) for p in titles for t in p.finditer(before))
+        if is_given_name(words[0]) or titled or _HONORIFIC.search(before):
+            out.append(NameMention(start, m.end(), name, name, latin=name))
+    return out
+
+
 @dataclass
 class NameMention:
     start: int

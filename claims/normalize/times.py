@@ -72,7 +72,9 @@ class TimeReader:
                 return value
         return None
 
-    def find(self, text: str, published: Optional[dt.date], future: bool = False) -> list[TimeMention]:
+    def find(self, text: str, published: Optional[dt.date], future=False) -> list[TimeMention]:
+        """`future` is a bool for the whole text, or a function of a position (tense by clause)."""
+        future_at = future if callable(future) else (lambda _pos: bool(future))
         candidates = []
         for order, rule in enumerate(self.rules):
             for m in rule.finditer(text):
@@ -84,7 +86,7 @@ class TimeReader:
         for start, _, _, m in candidates:
             if start < last_end:
                 continue
-            time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, future)
+            time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, future_at(m.start()))
             if time is None:
                 continue
             time.text = m.group(0)
@@ -159,5 +161,5 @@ def reader(pack: LangPack) -> TimeReader:
     return TimeReader(pack)
 
 
-def find_times(text: str, pack: LangPack, published: Optional[dt.date], future: bool = False) -> list[TimeMention]:
+def find_times(text: str, pack: LangPack, published: Optional[dt.date], future=False) -> list[TimeMention]:
     return reader(pack).find(text, published, future)

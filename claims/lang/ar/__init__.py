@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex as re
 
-from claims.normalize.names import NameMention, looks_like_org
+from claims.normalize.names import NameMention, latin_people
 
 _WORD = r"[\u0621-\u065F\u0671-\u06D3]{2,}"
 _BEFORE_TITLE = re.compile(rf"(?:^|(?<=[\s\-–—:]))(?P<name>{_WORD}\s+{_WORD})\s*[:،,]\s*")
@@ -14,7 +14,6 @@ _STOP = {"في", "من", "إلى", "على", "عن", "مع", "التي", "الذ
          "كما", "حيث", "بعد", "قبل", "ذلك", "تلك", "أن", "إن", "قال", "وقال", "رفض", "أكد", "صرح", "وصرح", "أنه", "أنها",
          "إنه", "إنها", "لقد", "قد", "كان", "كانت", "بين", "عند", "منذ", "حتى", "لدى", "هو", "هي", "شركة", "منصبه",
          "منصبها", "عمله", "عملها", "أمس", "اليوم", "مؤخرا", "مؤخراً", "أيضا", "أيضاً"}
-_LATIN = re.compile(r"(?<![A-Za-z])(?P<latin>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?![A-Za-z])")
 
 
 def _is_name(words: list[str]) -> bool:
@@ -42,10 +41,8 @@ def find_people(text: str, pack) -> list[NameMention]:
         if not any(p.match(rest) for p in titles):
             continue
         out.append(NameMention(m.start("name"), m.end("name"), m.group("name"), m.group("name")))
-    for m in _LATIN.finditer(text):
-        if looks_like_org(m.group(0)):
-            continue
-        out.append(NameMention(m.start(), m.end(), m.group(0), m.group(0), latin=m.group(0)))
+    titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    out += [n for n in latin_people(text, titles) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)
 
 

@@ -5,10 +5,9 @@ from functools import lru_cache
 
 import regex as re
 
-from claims.normalize.names import NameMention, looks_like_org
+from claims.normalize.names import NameMention, latin_people
 
 _PAIR = re.compile(r"(?<![\p{L}-])(?P<first>[А-ЯЁ][а-яё]+)\s+(?P<last>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\p{L}])")
-_LATIN = re.compile(r"(?<![A-Za-z])(?P<latin>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?![A-Za-z])")
 # Case endings of surnames, oblique -> nominative, longest first; tried only when the given name
 # shows the case (Якобом is instrumental, so Пачоцким is Пачоцкий).
 _SURNAME_ENDINGS = {
@@ -63,12 +62,8 @@ def find_people(text: str, pack) -> list[NameMention]:
         nominative, case = known
         name = f"{nominative} {nominative_surname(last, case if case != 'nomn' else None)}"
         out.append(NameMention(m.start(), m.end(), m.group(0), name))
-    for m in _LATIN.finditer(text):
-        if looks_like_org(m.group(0)):
-            continue
-        if set(m.group(0).split()) & _NOT_NAMES:
-            continue
-        out.append(NameMention(m.start(), m.end(), m.group(0), m.group(0), latin=m.group(0)))
+    titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    out += [n for n in latin_people(text, titles, reject=_NOT_NAMES) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)
 
 

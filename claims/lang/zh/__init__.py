@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import regex as re
 
-from claims.normalize.names import NameMention, looks_like_org, trim_to_gloss
+from claims.normalize.names import NameMention, latin_people, trim_to_gloss
 
 _GLOSS = re.compile(r"(?P<han>[\p{Han}·・]{2,24})\s*[(（]\s*(?P<latin>[A-Z][A-Za-z.'\- ]{1,60}?)\s*[)）]")
-_LATIN = re.compile(r"(?<![A-Za-z])(?P<latin>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?![A-Za-z])")
 
 
 def find_people(text: str, pack) -> list[NameMention]:
@@ -28,12 +27,8 @@ def find_people(text: str, pack) -> list[NameMention]:
             continue
         out.append(NameMention(m.start(), m.end(), m.group(0), m.group(0)))
     out += [n for n in native_names(text, pack) if not any(o.start <= n.start < o.end for o in out)]
-    for m in _LATIN.finditer(text):
-        if looks_like_org(m.group(0)):
-            continue
-        if any(n.start <= m.start() < n.end for n in out):
-            continue
-        out.append(NameMention(m.start(), m.end(), m.group(0), m.group(0), latin=m.group(0)))
+    titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    out += [n for n in latin_people(text, titles) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)
 
 
