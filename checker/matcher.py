@@ -11,7 +11,7 @@ import hashlib
 from checker.compare import RULES
 from checker.compare.base import Rule, Verdict, render
 from checker.compare.people import title_data
-from checker.findings import Evidence, Finding, SubjectRef
+from checker.findings import SEVERITY_RANK, Evidence, Finding, SubjectRef
 from checker.graph import blocks, build_graph, gc_paused, holder_blocks, index_claims
 from claims.model import Claim, Document
 
@@ -115,8 +115,27 @@ def _compare_group(rule: Rule, group: list[Claim], docs, suspects: set[str]) -> 
         return []
     outliers = _Outliers(rule, group, docs, against, suspects)
     out = []
-    for (ka, kb), (verdict, members) in conflicts.items():
+    for verdict, members in _merged(conflicts):
         out.append(_finding(rule, verdict, members, docs, outlier=outliers.of(members)))
+    return out
+
+
+def _merged(conflicts: dict[tuple[str, str], tuple[Verdict, list[Claim]]]) -> list[tuple[Verdict, list[Claim]]]:
+    """One finding per connected set of conflicting values: "December 2023" against "November
+    2023" and against "28 November 2023" is one disagreement, told once with all its evidence.
+    The verdict shown is the most severe, then most confident, one of the set."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_edges_from(conflicts)
+    out = []
+    for values in nx.connected_components(g):
+        parts = [conflicts[k] for k in conflicts if k[0] in values]
+        verdict = max((v for v, _ in parts), key=lambda v: (SEVERITY_RANK[v.severity], v.confidence))
+        members: list[Claim] = []
+        for _, ms in parts:
+            members += [c for c in ms if c not in members]
+        out.append((verdict, members))
     return out
 
 
@@ -187,9 +206,10 @@ def _finding(rule: Rule, v: Verdict, members: list[Claim], docs, *, single: Clai
             if c.doc not in docs_by_value[shown]:
                 docs_by_value[shown].append(c.doc)
         parts = [f"{value} in {', '.join(ds)}" for value, ds in docs_by_value.items()]
-        message = f"{subject_ref.name} {_WHAT.get(predicate, 'is')} " + " but ".join(parts) + f": {v.why}."
+        joined = " but ".join(parts) if len(parts) == 2 else "; ".join(parts[:-1]) + f"; but {parts[-1]}"
+        message = f"{subject_ref.name} {_WHAT.get(predicate, 'is')} {joined}: {v.why}."
         if outlier is not None:
-            message += f" The other sources agree; {outlier.doc} is the outlier."
+            message += f" The other sources agree with one another; {outlier.doc} is the outlier."
         kind = "contradiction"
     return Finding(id="", kind=kind, predicate=predicate, severity=v.severity, subject=subject_ref,
                    claims=[c.id for c in members], docs=doc_ids, values=values, message=message, rule=rule.code,

@@ -15,16 +15,17 @@ from typing import Optional
 import regex as re
 
 from claims.entities import EntityIndex, load_index
+from claims.extract import CLAUSE_BREAK
 from claims.lang import LangPack, get_pack
 from claims.model import Claim, Document, Subject
 from claims.normalize.durations import DurationMention, find_durations
+from claims.normalize.glosses import find_glosses
 from claims.normalize.names import NameMention, family_name, fold, is_place, romanize
 from claims.normalize.numbers import Amount, find_amounts
 from claims.normalize.times import TimeMention, find_times
 
 # spaCy's sentencizer ends sentences here; Chinese and Arabic punctuation included.
 SENTENCE_ENDS = [".", "!", "?", "。", "！", "？", "；", "!", "؟", "۔", "…", "\n"]
-_CLAUSE_BREAK = re.compile(r"[,，;；:：،؛]")
 _LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,})(?:\s+[A-Z][A-Za-z]+)*)(?![A-Za-z0-9])")
 
 
@@ -74,7 +75,7 @@ class Sentence:
         for s, e in self.future_marks:
             if s <= pos:
                 return True
-            if not _CLAUSE_BREAK.search(self.text, pos, s):
+            if not CLAUSE_BREAK.search(self.text, pos, s):
                 return True
         return False
 
@@ -138,6 +139,8 @@ class DocReader:
         self.main_org: Optional[Subject] = None
         self.org_alias: dict[str, Subject] = {}
         self.main_product: Optional[Subject] = None
+        self.native_orgs: dict[str, Subject] = {}
+        self._native_re: Optional[re.Pattern] = None
 
     # --- subjects -------------------------------------------------------------------------
     def person_subject(self, m: NameMention) -> Subject:
@@ -158,11 +161,45 @@ class DocReader:
         return Subject(id=entity.id, name=entity.name, kind=entity.kind if entity.kind in ("org", "product", "person") else "thing",
                        aliases=list(entity.names))
 
+    def _learn_glosses(self, sentences: list[tuple[int, str]]) -> None:
+        """塔弗雷洛(Tavrelo), Tavrelo («Таврело»): the native form of a glossed organisation is an
+        alias of its Latin name for the whole article (claims.normalize.glosses)."""
+        for _, text in sentences:
+            for g in find_glosses(text, self.pack):
+                if g.kind != "org":
+                    continue
+                subject = self.org_alias.get(g.latin)
+                if subject is None:
+                    subject = Subject(id=g.subject_id, name=g.latin, kind="org", aliases=[g.latin])
+                    self.org_alias[g.latin] = subject
+                for form in {g.native, g.lead}:
+                    if len(form) >= 2 and form not in subject.aliases:
+                        subject.aliases.append(form)
+                    self.native_orgs.setdefault(form, subject)
+        if self.native_orgs:
+            forms = sorted(self.native_orgs, key=len, reverse=True)
+            # Cyrillic names decline (Корвейн, Корвейна): a form matches with a short case ending.
+            ending = r"\w{0,2}" if self.pack.code == "ru" else ""
+            self._native_re = re.compile("|".join(f"{re.escape(f)}{ending}" for f in forms))
+
+    def _native_org_mentions(self, text: str, taken: list[tuple[int, int]]) -> list[SubjectMention]:
+        if self._native_re is None:
+            return []
+        out = []
+        for m in self._native_re.finditer(text):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+                continue
+            form = next((f for f in sorted(self.native_orgs, key=len, reverse=True) if m.group(0).startswith(f)), None)
+            if form is not None:
+                out.append(SubjectMention(m.start(), m.end(), self.native_orgs[form], m.group(0)))
+        return out
+
     def _find_main(self, sentences: list[tuple[int, str]]) -> None:
         orgs: Counter = Counter()
         products: Counter = Counter()
         subjects: dict[str, Subject] = {}
         found: list[list[SubjectMention]] = []
+        self._learn_glosses(sentences)
         for _, text in sentences:
             taken = []
             for s, e, ent in self.entities.find(text):
@@ -170,7 +207,9 @@ class DocReader:
                 subjects[ent.id] = self.entity_subject(ent)
                 taken.append((s, e))
             taken += [(p.start, p.end) for p in self.pack.rules.find_people(text, self.pack)]
-            found.append(self._latin_orgs(text, taken))
+            natives = self._native_org_mentions(text, taken)
+            taken += [(n.start, n.end) for n in natives]
+            found.append(natives + self._latin_orgs(text, taken))
         # "Helion Robotics" named once, then "Helion": the short name is an alias of the long one.
         for sms in found:
             for sm in sms:
@@ -211,8 +250,8 @@ class DocReader:
                 continue  # "Berlin-based", "US-listed": an adjective, not an actor
             if len(word) < 3 or word.isupper() and len(word) <= 4 and " " not in word:
                 continue
-            if common and start == 0 and len(words) == 1 and word[1:].islower():
-                continue  # a capital that merely starts the sentence
+            if common and start == 0 and len(words) == 1 and word[1:].islower() and word not in self.org_alias:
+                continue  # a capital that merely starts the sentence (unless the article named it before)
             subject = self.org_alias.get(word) or Subject(id=f"org:{fold(word).replace(' ', '-')}", name=word,
                                                           kind="org", aliases=[word])
             out.append(SubjectMention(start, start + len(word), subject, word))
@@ -279,7 +318,9 @@ class DocReader:
                     continue
                 sent.people.append(SubjectMention(m.start(), m.end(), subject, m.group(0)))
                 taken.append(m.span())
-        sent.orgs += self._latin_orgs(text, taken)
+        natives = self._native_org_mentions(text, taken)
+        taken += [(n.start, n.end) for n in natives]
+        sent.orgs += natives + self._latin_orgs(text, taken)
         for key, pattern in pack.lexicon_patterns["pronouns"]:
             for m in pattern.finditer(text):
                 if key == "org":

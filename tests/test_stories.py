@@ -27,12 +27,23 @@ RECALL_FLOOR = {
     "helion-robotics": 39,
     "quarry-bank": 30,
     "qingyun-energy": 32,
+    # Written blind to the implementation (held out): measured, not tuned to.
+    "lumen-biotech": 28,
+    "sahel-rail": 14,
 }
 
 # What the checker misses today, story by story (strict: an unexpected pass fails, so a fix must
 # come with the removal of its mark here).
-MUST_XFAIL: dict[str, str] = {}
-FALSE_ALARM_XFAIL: dict[str, str] = {}
+MUST_XFAIL: dict[str, str] = {
+    "lumen-biotech": "approval-year: a regulatory approval is no event kind yet; marsh-departure-month: Elliot Marsh's "
+                     "departure is not read in en",
+    "sahel-rail": "ousting-month: 'отправил в отставку' is no ousting word in ru; vrieling-tenure: 工作六年 is no tenure",
+}
+FALSE_ALARM_XFAIL: dict[str, str] = {
+    "lumen-biotech": "CC402: 'В декабре финансовый директор Тарек Мансур ... стал президентом' (the post he left) "
+                     "against the new CFO Grace Liang",
+    "sahel-rail": "الرئيس التنفيذي للعمليات (chief operating officer) is read as ceo",
+}
 
 
 def _mark(table: dict[str, str], story: str):

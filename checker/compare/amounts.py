@@ -43,7 +43,8 @@ class AmountConflict(Rule):
     are ranges ("hundreds of millions" holds 800 million, not 50 million). Different currencies
     are not compared. Figures that change over time are compared only between articles published
     within 90 days of each other, or with the same explicit period (revenue for 2024); funding only
-    for the same investor; a target or forecast only with one for the same year.
+    for the same investor; a target or forecast only with one for the same year. Two figures in one
+    article are shown as info only: they are mostly two different things read as one.
 
     Bad:  "valued at $500bn" / "估值3000亿美元" (same week)
     Good: "$500 млрд" / "5000亿美元"; "800 million users" / "сотни миллионов пользователей"
@@ -81,6 +82,11 @@ class AmountConflict(Rule):
         if not amounts_disjoint(a.value, b.value):
             return None
         why = f"{render(a.value)} and {render(b.value)} differ beyond the precision they were written with"
+        if a.doc == b.doc:
+            # A writer rarely gives one figure two values in one article; two figures there are
+            # mostly two things (a rival's, a target, another round) read as one: shown, not raised.
+            return Verdict(why + "; both are in one article, so they may be two different figures",
+                           round(min(a.confidence, b.confidence) * 0.5, 2), "info")
         vague = a.value.amount is None or b.value.amount is None or a.value.approx or b.value.approx
         if a.predicate == "count" and vague:
             # "about ten" against "more than ten" sources: a judgement call, shown but not raised.

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+import regex as re
+
 from claims.model import Claim, Subject, Time
 
 
@@ -50,6 +52,9 @@ _TIMED = {"departure", "hire", "founding", "revenue", "valuation", "funding"}
 _ONE_ACT = {"departure", "hire", "founding"}
 
 
+CLAUSE_BREAK = re.compile(r"[,，;；:：،؛]")
+
+
 def own_times(sent, anchor, times, *, max_gap: int = 80):
     """The times of a sentence that belong to `anchor` (an event word or trigger): those nearer to
     it than to any other event or trigger word. "основана в 2015 году ... и вышла на биржу в ноябре
@@ -65,7 +70,10 @@ def own_times(sent, anchor, times, *, max_gap: int = 80):
         d = distance(t, anchor)
         if d <= max_gap and all(distance(t, a) >= d for a in anchors if (a.start, a.end) != (anchor.start, anchor.end)):
             mine.append(t)
-    return mine
+    # A time in the anchor's own clause beats a nearer one across a comma: "تأسست عام ٢٠١١، إذ أقال
+    # ... في ١٤ تشرين الأول": the ousting is October's, 2011 is the founding's.
+    own = [t for t in mine if not CLAUSE_BREAK.search(sent.text, min(t.end, anchor.end), max(t.start, anchor.start))]
+    return own or mine
 
 
 from claims.extract import counts, events, money, people, shares, users  # noqa: E402

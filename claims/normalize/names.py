@@ -29,6 +29,8 @@ _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэ�
 _ARA = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى",
                 ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "", "gh", "f",
                  "q", "k", "l", "m", "n", "h", "w", "y", "", "a", "a", "i", "w", "y", "a", "a"]))
+# Letters Arabic script borrows for foreign sounds (ڤ v, پ p, چ ch, گ g) and Persian forms.
+_ARA.update({"ڤ": "v", "پ": "p", "چ": "ch", "گ": "g", "ک": "k", "ی": "y"})
 # Consonant classes that survive transliteration between Latin, Cyrillic, Arabic and pinyin.
 _CLASSES = [("shch", "S"), ("sch", "S"), ("tch", "C"), ("dzh", "C"), ("zh", "C"), ("ch", "C"), ("sh", "S"),
             ("ng", "N"), ("ph", "F"), ("th", "T"), ("kh", "K"), ("gh", "K"), ("ck", "K"), ("ts", "C"), ("tz", "C"), ("x", "KS"),

@@ -4,20 +4,30 @@ right after a title, or right after a verb that introduces a person (the pack's 
 غادر، انضم، قالت ...). A name is two words, neither with the article ال nor a function word."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
+from claims.normalize.glosses import find_glosses
 from claims.normalize.names import NameMention, latin_people
 
 _WORD = r"[\u0621-\u065F\u0671-\u06D3]{2,}"
 _BEFORE_TITLE = re.compile(rf"(?:^|(?<=[\s\-–—:]))(?P<name>{_WORD}\s+{_WORD})\s*[:،,]\s*")
-_STOP = {"في", "من", "إلى", "على", "عن", "مع", "التي", "الذي", "هذا", "هذه", "وفقاً", "وفقا", "قائلاً", "قائلا", "أبرزهم",
-         "كما", "حيث", "بعد", "قبل", "ذلك", "تلك", "أن", "إن", "قال", "وقال", "رفض", "أكد", "صرح", "وصرح", "أنه", "أنها",
-         "إنه", "إنها", "لقد", "قد", "كان", "كانت", "بين", "عند", "منذ", "حتى", "لدى", "هو", "هي", "شركة", "منصبه",
-         "منصبها", "عمله", "عملها", "أمس", "اليوم", "مؤخرا", "مؤخراً", "أيضا", "أيضاً"}
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """The lexicon's `not_name_words` and every word of its month names (مطلع كانون is no name)."""
+    from claims.lang import get_pack
+
+    pack = get_pack("ar")
+    months = {w for key in (pack.get("months") or {}) for alt in key.split("|") for w in alt.split()}
+    return frozenset(pack.get("not_name_words") or []) | months
 
 
 def _is_name(words: list[str]) -> bool:
-    return len(words) == 2 and not any(w in _STOP or w.startswith(("ال", "وال", "بال", "لل")) for w in words)
+    stop = _not_name_words()
+    return len(words) == 2 and not any(w in stop or w.startswith(("ال", "وال", "بال", "لل")) for w in words)
 
 
 def find_people(text: str, pack) -> list[NameMention]:
@@ -41,6 +51,15 @@ def find_people(text: str, pack) -> list[NameMention]:
         if not any(p.match(rest) for p in titles):
             continue
         out.append(NameMention(m.start("name"), m.end("name"), m.group("name"), m.group("name")))
+    for g in find_glosses(text, pack):
+        if g.kind != "person":
+            continue
+        # The native name and its Latin gloss are one mention: "رضا مصبوحي (Reda Mesbouhi)".
+        end = text.index(")", g.end) + 1 if ")" in text[g.end:g.end + 80] else g.end
+        same = [o for o in out if g.start <= o.start < end or o.start <= g.start < o.end]
+        name = same[0].name if same else g.native  # keep a nominative the pack has worked out
+        out = [o for o in out if o not in same]
+        out.append(NameMention(g.start, end, text[g.start:end], name, latin=g.latin, aliases=[g.latin]))
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
     out += [n for n in latin_people(text, titles) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)

@@ -1,0 +1,142 @@
+"""Names written in two scripts side by side: 塔弗雷洛(Tavrelo), تاڤريلو (Tavrelo),
+Tavrelo («Таврело»), Таврело (Tavrelo).
+
+A newspaper glosses a foreign organisation once, then writes only its native form. The gloss tells
+the checker both that the native form is a name and which Latin name it stands for, so the rest
+of the article (and every other article) can be linked to it without an entity file.
+
+`find_glosses(text, pack)` returns each pair with the native form trimmed to the name itself: the
+words of a native run that sound like the Latin name (提尔马投资局 is kept with its translated tail
+投资局 "Investment Authority", 运营商 "operator" before it is left out). A gloss whose Latin side is a
+given name and a surname is a person's (رضا مصبوحي (Reda Mesbouhi)); its native words must then
+all sound like the Latin ones.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from claims.normalize.names import fold, is_given_name, looks_like_org, name_parts, skeleton, sounds_alike
+
+_LATIN_NAME = r"[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z][\w&.'’\-]*|of|and|de|&))*"
+# Native run, then the Latin name in parentheses.
+_NATIVE_THEN_LATIN = re.compile(
+    rf"(?P<native>[\p{{Han}}\p{{Arabic}}\p{{Cyrillic}}«“\"][\p{{Han}}\p{{Arabic}}\p{{Cyrillic}}·・\s\-«»“”\"]{{0,40}}?)"
+    rf"\s*[(（]\s*(?P<latin>{_LATIN_NAME})\s*[)）]")
+# Latin name, then the native form in parentheses (quoted or not).
+_LATIN_THEN_NATIVE = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})\s*[(（]\s*[«“\"„]?(?P<native>[\p{{Han}}\p{{Arabic}}\p{{Cyrillic}}]"
+    rf"[\p{{Han}}\p{{Arabic}}\p{{Cyrillic}}·・\s\-]{{0,40}}?)[»”\"]?\s*[)）]")
+
+
+@dataclass
+class Gloss:
+    start: int        # of the native form
+    end: int
+    native: str       # as written, trimmed to the name
+    latin: str
+    lead: str         # the transliterated head of the native form (提尔马 of 提尔马投资局), or native
+    kind: str = "org"  # or "person": the Latin side is a given name and a surname
+
+    @property
+    def subject_id(self) -> str:
+        return "org:" + fold(self.latin).replace(" ", "-")
+
+
+def _person_like(latin: str) -> bool:
+    words = latin.split()
+    return len(words) >= 2 and is_given_name(words[0]) and not looks_like_org(latin)
+
+
+def _trim_han(run: str, latin: str, translit: str) -> tuple[int, int] | None:
+    """Where the name starts in a Han run before its gloss, and where its transliterated head ends:
+    the start whose run of transliteration characters sounds most like the gloss's first word."""
+    from rapidfuzz.distance import Levenshtein
+
+    target = skeleton(name_parts(latin)[0])
+    if not target:
+        return None
+    best = None
+    for s in range(len(run) - 1, max(-1, len(run) - 16), -1):
+        if run[s] not in translit:
+            continue
+        e = s
+        while e < len(run) and run[e] in translit:
+            e += 1
+        lead = run[s:e]
+        if len(lead) < 2:
+            continue
+        d = Levenshtein.distance(skeleton(lead), target)
+        if d <= max(1, len(target) // 3) and (best is None or d < best[0] or (d == best[0] and e - s > best[2] - best[1])):
+            best = (d, s, e)
+    return (best[1], best[2]) if best else None
+
+
+def _trim_words(words: list[str], latin: str) -> int | None:
+    """How many trailing native words (Arabic, Cyrillic) are the name: as many as sound like the
+    Latin words, counted from the end; the first of them must sound like the Latin's first word."""
+    lat = name_parts(latin)
+    for k in range(min(len(words), len(lat) + 1), 0, -1):
+        piece = words[len(words) - k:]
+        if sounds_alike(_bare(piece[0]), lat[0]):
+            return k
+    return None
+
+
+def _bare(word: str) -> str:
+    """An Arabic word without the article or a one-letter proclitic glued to it (بشركة, وال)."""
+    for p in ("وال", "بال", "لل", "ال"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):]
+    return word
+
+
+def find_glosses(text: str, pack) -> list[Gloss]:
+    out: list[Gloss] = []
+    translit = pack.get("translit_chars", "") or ""
+    for m in _NATIVE_THEN_LATIN.finditer(text):
+        latin = m.group("latin").strip()
+        kind = "person" if _person_like(latin) else "org"
+        native, base = m.group("native"), m.start("native")
+        if re.fullmatch(r"[\p{Han}·・]+", native.strip()):
+            if kind == "person":
+                continue  # the Chinese pack reads glossed names of people itself
+
+            native = native.strip()
+            base = m.start("native") + m.group("native").index(native)
+            span = _trim_han(native, latin, translit)
+            if span is None:
+                continue
+            s, e = span
+            out.append(Gloss(base + s, base + len(native), native[s:], latin, native[s:e]))
+            continue
+        words = list(re.finditer(r"[\p{Arabic}\p{Cyrillic}\-]+", native))
+        if not words:
+            continue
+        k = _trim_words([w.group(0) for w in words], latin)
+        if k is None:
+            continue
+        if kind == "person":
+            lat = name_parts(latin)
+            if k != len(lat) or not all(sounds_alike(_bare(w.group(0)), x) for w, x in zip(words[-k:], lat)):
+                continue
+        first = words[len(words) - k]
+        s, e = base + first.start(), base + words[-1].end()
+        name = text[s:e]
+        out.append(Gloss(s, e, name, latin, name, kind))
+    for m in _LATIN_THEN_NATIVE.finditer(text):
+        latin = m.group("latin").strip()
+        if _person_like(latin):
+            continue
+        native = m.group("native").strip()
+        if not native:
+            continue
+        s = m.start("native") + m.group("native").index(native)
+        lead = native
+        if re.fullmatch(r"[\p{Han}·・]+", native):
+            span = _trim_han(native, latin, translit)
+            if span is not None and span[0] == 0:
+                lead = native[:span[1]]
+        out.append(Gloss(s, s + len(native), native, latin, lead))
+    return sorted(out, key=lambda g: g.start)
