@@ -11,6 +11,8 @@ from typing import Annotated, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 Span = tuple[int, int]
+# The `text` of a Time that is its article's publication date, not a time the sentence states.
+PUBLICATION_DATE = "publication date"
 
 
 class Document(BaseModel):

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar, Optional
 
-from claims.model import Claim, Document, Duration, Money, Quantity, Time, Title
+from claims.model import PUBLICATION_DATE, Claim, Document, Duration, Money, Quantity, Time, Title
 
 
 @dataclass
@@ -94,6 +94,12 @@ def gap_days(a: Time, b: Time) -> int:
     if a.start is None or b.start is None:
         return 0
     return max(0, (b.start - a.end).days, (a.start - b.end).days)
+
+
+def explicit_time(claim: Claim) -> bool:
+    """Whether the claim's time is stated in its sentence (not its article's publication date)."""
+    t = claim.time
+    return t is not None and t.start is not None and t.text != PUBLICATION_DATE
 
 
 def as_of(claim: Claim, docs: dict[str, Document]) -> Optional[dt.date]:

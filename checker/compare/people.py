@@ -7,7 +7,7 @@ from typing import Optional
 
 import yaml
 
-from checker.compare.base import Rule, Verdict, render, same_period, severity_for, times_disjoint
+from checker.compare.base import Rule, Verdict, explicit_time, render, same_period, severity_for, times_disjoint
 from claims.model import Claim, Duration, Title
 
 TITLES = Path(__file__).resolve().parents[2] / "claims" / "data" / "titles.yaml"
@@ -60,8 +60,9 @@ class RoleConflict(Rule):
     """CC401 role-conflict: one person given two titles that cannot both hold at the same time.
 
     A title is a fact at a time: a title in a 2024 article and another in a 2026 article are both
-    true. Only claims about the same period (publication dates within 30 days, neither about the
-    future nor a former post) are compared. Titles that go together (co-founder and CEO) and
+    true. Only claims about the same period (publication dates within 30 days, not about the
+    future) are compared; a post held before ("CTO X left in October") only with another post
+    held before at a stated time ("CFO X left in October"). Titles that go together (co-founder and CEO) and
     translations that are ambiguous (главный научный сотрудник) never conflict.
 
     Bad:  "chief scientist Mark Chen" / "chief financial officer Mark Chen" (same week)
@@ -73,8 +74,10 @@ class RoleConflict(Rule):
     def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
         if not isinstance(a.value, Title) or not isinstance(b.value, Title):
             return None
-        if {a.tense, b.tense} & {"future", "former"} or not same_period(a, b, docs, 30):
+        if "future" in (a.tense, b.tense) or not same_period(a, b, docs, 30):
             return None
+        if "former" in (a.tense, b.tense) and not (a.tense == b.tense and explicit_time(a) and explicit_time(b)):
+            return None  # a post held before is compared only with another held at a stated time
         if titles_compatible(a.value.id, b.value.id):
             return None
         # Two C-level posts (chief scientist / chief financial officer) are an editor's worry; a

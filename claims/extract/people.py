@@ -10,8 +10,8 @@ import datetime as dt
 
 import regex as re
 
-from claims.extract import Draft, nearest, own_times
-from claims.model import Time, Title
+from claims.extract import CLAUSE_BREAK, Draft, nearest, own_times
+from claims.model import PUBLICATION_DATE, Time, Title
 
 _GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)\s*)?$"
 
@@ -26,7 +26,7 @@ _GAP_BEFORE_TITLE = re.compile(r"^\s*[,،:：\p{Pd}]\s*$")
 
 def _as_of(sent) -> Time | None:
     d = sent.doc.published
-    return Time(start=d, end=d, granularity="day", text="publication date") if d else None
+    return Time(start=d, end=d, granularity="day", text=PUBLICATION_DATE) if d else None
 
 
 def _former(sent, title) -> bool:
@@ -54,9 +54,9 @@ def _people(sent):
     return people
 
 
-def roles(sent, reader) -> list[Draft]:
+def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
+    """`moved`: the move words bound to each person of the sentence (subject id -> [(predicate, word)])."""
     out = []
-    bound: set[int] = set()
     for title in sent.titles:
         person = None
         for p in sent.people:
@@ -68,19 +68,44 @@ def roles(sent, reader) -> list[Draft]:
                 if p.end <= title.start and _GAP_BEFORE_TITLE.match(sent.text[p.end:title.start]):
                     person = p
                     break
-        if person is None or id(person) in bound:
+        if person is None:
             continue
-        bound.add(id(person))
         org = nearest([o for o in sent.orgs if o.subject.kind == "org"], title.start, max_gap=12)
         value = Title(id=title.key, text=title.text)
+        time = _as_of(sent)
+        left = _left_post(sent, title, person, moved)
+        if left is not None:
+            tense, time = "former", left or time
+        else:
+            tense = "former" if _former(sent, title) else _title_tense(sent, title)
         out.append(Draft("role", person.subject, value, (title.start, title.end),
-                         object=org.subject if org else reader.main_org, time=_as_of(sent), confidence=0.8,
-                         tense="former" if _former(sent, title) else _title_tense(sent, title)))
+                         object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
     return out
 
 
-def moves(sent, reader) -> list[Draft]:
+def _left_post(sent, title, person, moved):
+    """A title its holder leaves in this very sentence is a post held until then: "ousted founder
+    and chief executive Nadir Bouzelmat", "Chief medical officer Elliot Marsh left in October",
+    "финансовый директор Тарек Мансур ... стал президентом". Returns None for a title held now
+    (a title after the joining word is the new post: "...to become chief executive of Corvane"),
+    else the time of the move when the sentence gives one (False when it does not)."""
+    words = moved.get(person.subject.id, [])
+    joins = [w for p, w in words if p == "hire"]
+    if any(title.start >= w.end for w in joins):
+        return None
+    ousting = [e for e in sent.events if e.key == "ousting" and e.end <= person.start]
+    leaving = ousting + [w for p, w in words if p == "departure"] + [w for w in joins if title.end <= w.start]
+    if not leaving:
+        return None
+    times = [t for t in sent.times if t.time.start]
+    t = nearest(own_times(sent, leaving[0], times), leaving[0].start, max_gap=80)
+    return t.time if t else False
+
+
+def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
+    """Departures and hires, and the move words bound to each person."""
     out = []
+    moved: dict[str, list] = {}
     for predicate in ("departure", "hire"):
         triggers = sent.triggers_for(predicate)
         if not triggers:
@@ -97,28 +122,44 @@ def moves(sent, reader) -> list[Draft]:
                 if person is not None:
                     pairs.append((person, trig))
         for person, trig in pairs:
+            moved.setdefault(person.subject.id, []).append((predicate, trig))
             t = nearest(own_times(sent, trig, [t for t in sent.times if t.time.start or t.time.month]), trig.start,
                         max_gap=80)
+            time = t.time if t else None
             orgs = [o for o in sent.orgs if o.subject.kind == "org"]
-            after = [o for o in orgs if o.start >= trig.end and o.start - trig.end <= 20]
             if predicate == "hire":
-                org = after[0].subject if after else None
-                if org is None:
-                    continue
-                out.append(Draft("hire", person.subject, None, None, object=org, time=t.time if t else None,
-                                 confidence=0.7, anchor=trig.start))
-            else:
-                left = next((o.subject for o in orgs if not after or o is not after[0]), reader.main_org)
-                dest = None
-                hires = sent.triggers_for("hire")
-                if hires:
-                    dest_after = [o for o in orgs if any(0 <= o.start - h.end <= 20 for h in hires)]
-                    dest = dest_after[0].subject if dest_after else None
-                    if dest and left and dest.id == left.id:
-                        left = reader.main_org
-                out.append(Draft("departure", person.subject, None, None, object=left, destination=dest,
-                                 time=t.time if t else None, confidence=0.75 if t else 0.6, anchor=trig.start))
-    return out
+                org = _org_after(sent, trig, orgs)
+                # "His successor, Reda Mesbouhi, took over in January": the article's own company.
+                out.append(Draft("hire", person.subject, None, None, object=org or reader.main_org, time=time,
+                                 confidence=0.7 if org else 0.55, anchor=trig.start))
+                continue
+            # Where the person went: the organisation named right after a joining word
+            # ("left Helion in March to join Acme", "to become chief executive of Corvane").
+            dest = next((o for h in sent.triggers_for("hire") if h.start > trig.start
+                         for o in [_org_after(sent, h, orgs, gap=32)] if o), None)
+            left = _org_after(sent, trig, orgs)
+            if left is None or (dest and left.id == dest.id):
+                left = _org_before(sent, trig, orgs) or reader.main_org
+            out.append(Draft("departure", person.subject, None, None, object=left, destination=dest, time=time,
+                             confidence=0.75 if t else 0.6, anchor=trig.start))
+    return out, moved
+
+
+def _org_after(sent, trig, orgs, gap: int = 20):
+    """The organisation a move word governs: named right after it, in its clause ("left Helion",
+    "перешла в Acme", "加入OpenAI", "انضم إلى شركة أكمي")."""
+    for o in orgs:
+        if 0 <= o.start - trig.end <= gap and not CLAUSE_BREAK.search(sent.text, trig.end, o.start):
+            return o.subject
+    return None
+
+
+def _org_before(sent, trig, orgs, gap: int = 6):
+    """"从OpenAI离职", "OpenAI的...离开": an organisation right before the move word."""
+    for o in reversed(orgs):
+        if 0 <= trig.start - o.end <= gap and not CLAUSE_BREAK.search(sent.text, o.end, trig.start):
+            return o.subject
+    return None
 
 
 def tenures(sent, reader) -> list[Draft]:
@@ -141,4 +182,5 @@ def tenures(sent, reader) -> list[Draft]:
 
 
 def extract(sent, reader) -> list[Draft]:
-    return roles(sent, reader) + moves(sent, reader) + tenures(sent, reader)
+    move_drafts, moved = moves(sent, reader)
+    return roles(sent, reader, moved) + move_drafts + tenures(sent, reader)
