@@ -6,7 +6,7 @@ A departure or hire binds to every person of its sentence, or to the person a pr
 """
 from __future__ import annotations
 
-import datetime as dt
+from functools import lru_cache
 
 import regex as re
 
@@ -162,16 +162,31 @@ def _org_before(sent, trig, orgs, gap: int = 6):
     return None
 
 
+@lru_cache(maxsize=None)
+def _interval_words(pack):
+    """The pack's `interval_words` ("after", "после", "后", "بعد") right after a duration."""
+    words = pack.get("interval_words") or []
+    if not words:
+        return None
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    b = r"(?!\w)" if pack.word_boundary else ""
+    return re.compile(rf"\s*(?:{alt}){b}", re.I)
+
+
 def tenures(sent, reader) -> list[Draft]:
     out = []
     triggers = sent.triggers_for("tenure")
     if not triggers:
         return out
     for d in sent.durations:
-        if d.ago is not None or d.duration.years is None or d.duration.years > 60:
+        # A stay is counted in months or years; "five weeks after the derailment" is no tenure.
+        if d.ago is not None or d.duration.years is None or not 0.2 <= d.duration.years <= 60:
             continue
         if nearest(triggers, d.start, max_gap=12) is None and nearest(triggers, d.end, max_gap=12) is None:
             continue
+        interval = _interval_words(sent.pack)
+        if interval is not None and interval.match(sent.text, d.end):
+            continue  # "five weeks after the derailment", "два года спустя": a gap between events
         people = _people(sent)
         person = nearest(people, d.start)
         if person is None:
