@@ -2,21 +2,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-import yaml
-
 from checker.compare.base import Rule, Verdict, gap_days, render, severity_for, times_disjoint
+from claims.extract.events import event_kinds
 from claims.model import Claim, Document, Time
-
-EVENT_KINDS = Path(__file__).resolve().parents[2] / "claims" / "data" / "events.yaml"
 
 
 @lru_cache(maxsize=1)
 def recurring_events() -> frozenset[str]:
-    data = yaml.safe_load(EVENT_KINDS.read_text(encoding="utf-8")) or {}
-    return frozenset(k for k, v in (data.get("events") or {}).items() if (v or {}).get("recurring"))
+    return frozenset(k for k, v in event_kinds().items() if v.get("recurring"))
 
 
 def _event_kind(claim: Claim) -> str:

@@ -1,8 +1,22 @@
 """event_date and founding: an event word (from the pack's `events`) or a founding word, and a time."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
 from claims.extract import Draft, nearest, own_times
 from claims.model import Subject
+
+EVENT_KINDS = Path(__file__).resolve().parents[1] / "data" / "events.yaml"
+
+
+@lru_cache(maxsize=1)
+def event_kinds() -> dict[str, dict]:
+    """claims/data/events.yaml: what each event kind is (recurring, scope)."""
+    data = yaml.safe_load(EVENT_KINDS.read_text(encoding="utf-8")) or {}
+    return {k: (v or {}) for k, v in (data.get("events") or {}).items()}
 
 
 def _times(sent):
@@ -26,8 +40,10 @@ def extract(sent, reader) -> list[Draft]:
         t = nearest(own_times(sent, ev, times), ev.start, max_gap=80)
         if t is None:
             continue
-        # An event belongs to the organisation named right beside it, else to the article's own.
-        beside = nearest([o for o in sent.orgs if o.subject.kind == "org"], ev.start, max_gap=15)
+        # An event belongs to the organisation named right beside it, else to the article's own;
+        # some kinds are always the article's own (events.yaml `scope: article`).
+        beside = None if event_kinds().get(ev.key, {}).get("scope") == "article" else \
+            nearest([o for o in sent.orgs if o.subject.kind == "org"], ev.start, max_gap=15)
         scope = beside.subject.id.split(":", 1)[-1] if beside else main
         name = ev.text.strip("«»\"“”'")
         subject = Subject(id=f"event:{ev.key}@{scope}", name=name, kind="event", aliases=[ev.key.replace("-", " ")])
