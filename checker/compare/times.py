@@ -23,7 +23,8 @@ class EventDateConflict(Rule):
 
     Dates are compared at the coarser precision: "December 2025" agrees with "2025" and
     contradicts "December 2026". Approximate dates ("nine years ago") get a margin.
-    Events that recur (a lawsuit, a launch) are not compared: two lawsuits may have two dates.
+    Events that recur (a lawsuit, a launch) are not compared: two lawsuits may have two dates;
+    neither are events that happen to two different people (two oustings).
 
     Bad:  "In December Altman declared a code red" (Feb 2026) / "In December 2026 ... code red"
     Good: "in 2023年11月 ... ousted" / "去年11月 ... ousted" in a 2024 article
@@ -36,6 +37,8 @@ class EventDateConflict(Rule):
             return None
         if not isinstance(a.value, Time) or not isinstance(b.value, Time):
             return None
+        if a.object and b.object and a.object.id != b.object.id:
+            return None  # the ousting of one person and of another are two events
         if not times_disjoint(a.value, b.value):
             return None
         why = f"the dates {render(a.value)} and {render(b.value)} do not overlap"

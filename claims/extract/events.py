@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from claims.extract import Draft, nearest, own_times
+from claims.extract import CLAUSE_BREAK, Draft, nearest, own_times
 from claims.model import Subject
 
 EVENT_KINDS = Path(__file__).resolve().parents[1] / "data" / "events.yaml"
@@ -30,6 +30,18 @@ def _time_of(m):
     return m.ago if hasattr(m, "ago") else m.time
 
 
+def _person_of(sent, ev):
+    """The person an event happens to, named in its clause right after the event word (titles
+    may stand between: "ousted founder and chief executive Nadir Bouzelmat") or right before it
+    ("Altman was ousted")."""
+    after = [p for p in sent.people if 0 <= p.start - ev.end <= 60
+             and not CLAUSE_BREAK.search(sent.text, ev.end, p.start)]
+    if after:
+        return after[0].subject
+    before = [p for p in sent.people if 0 <= ev.start - p.end <= 12]
+    return before[-1].subject if before else None
+
+
 def extract(sent, reader) -> list[Draft]:
     out = []
     times = _times(sent)
@@ -47,7 +59,8 @@ def extract(sent, reader) -> list[Draft]:
         scope = beside.subject.id.split(":", 1)[-1] if beside else main
         name = ev.text.strip("«»\"“”'")
         subject = Subject(id=f"event:{ev.key}@{scope}", name=name, kind="event", aliases=[ev.key.replace("-", " ")])
-        out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), confidence=0.8))
+        whom = _person_of(sent, ev) if event_kinds().get(ev.key, {}).get("object") == "person" else None
+        out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), object=whom, confidence=0.8))
     for trig in sent.triggers_for("founding"):
         t = nearest(own_times(sent, trig, times), trig.start, max_gap=25)
         if t is None:
