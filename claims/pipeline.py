@@ -140,6 +140,7 @@ class DocReader:
         self.org_alias: dict[str, Subject] = {}
         self.main_product: Optional[Subject] = None
         self.native_orgs: dict[str, Subject] = {}
+        self._people_cache: dict[str, list[NameMention]] = {}
         self._native_re: Optional[re.Pattern] = None
 
     # --- subjects -------------------------------------------------------------------------
@@ -160,6 +161,13 @@ class DocReader:
     def entity_subject(self, entity) -> Subject:
         return Subject(id=entity.id, name=entity.name, kind=entity.kind if entity.kind in ("org", "product", "person") else "thing",
                        aliases=list(entity.names))
+
+    def _people_in(self, text: str) -> list[NameMention]:
+        """The pack's names of people in a sentence, found once (the main-subject pass asks too)."""
+        found = self._people_cache.get(text)
+        if found is None:
+            found = self._people_cache[text] = self.pack.rules.find_people(text, self.pack)
+        return found
 
     def _learn_glosses(self, sentences: list[tuple[int, str]]) -> None:
         """塔弗雷洛(Tavrelo), Tavrelo («Таврело»): the native form of a glossed organisation is an
@@ -206,7 +214,7 @@ class DocReader:
                 (products if ent.kind == "product" else orgs)[ent.id] += 1
                 subjects[ent.id] = self.entity_subject(ent)
                 taken.append((s, e))
-            taken += [(p.start, p.end) for p in self.pack.rules.find_people(text, self.pack)]
+            taken += [(p.start, p.end) for p in self._people_in(text)]
             natives = self._native_org_mentions(text, taken)
             taken += [(n.start, n.end) for n in natives]
             found.append(natives + self._latin_orgs(text, taken))
@@ -302,7 +310,7 @@ class DocReader:
             sm = SubjectMention(s, e, self.entity_subject(ent), text[s:e])
             {"product": sent.products, "person": sent.people}.get(ent.kind, sent.orgs).append(sm)
             taken.append((s, e))
-        for m in pack.rules.find_people(text, pack):
+        for m in self._people_in(text):
             if any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
                 continue
             if any(s <= m.start and m.end <= e for s, e in ((t.start, t.end) for t in sent.titles)):

@@ -30,6 +30,7 @@ class LangPack:
     data: dict[str, Any]
     rules: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
+    _compiled: dict = field(default_factory=dict, repr=False)
 
     def get(self, key: str, default=None):
         return self.data.get(key, default)
@@ -44,6 +45,13 @@ class LangPack:
         return bool(self.data.get("word_boundary", True))
 
     def compile(self, alternatives, *, capture: str | None = None) -> re.Pattern | None:
+        """One pattern for a list of words (longest first), with the pack's word edges; cached."""
+        key = (tuple(alternatives), capture)
+        if key not in self._compiled:
+            self._compiled[key] = self._compile(key[0], capture)
+        return self._compiled[key]
+
+    def _compile(self, alternatives, capture: str | None) -> re.Pattern | None:
         alts = [a for a in alternatives if a]
         if not alts:
             return None

@@ -14,16 +14,17 @@ all sound like the Latin ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
 from claims.normalize.names import fold, is_given_name, looks_like_org, name_parts, skeleton, sounds_alike
 
 _LATIN_NAME = r"[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z][\w&.'’\-]*|of|and|de|&))*"
-# Native run, then the Latin name in parentheses.
-_NATIVE_THEN_LATIN = re.compile(
-    rf"(?P<native>[\p{{Han}}\p{{Arabic}}\p{{Cyrillic}}«“\"][\p{{Han}}\p{{Arabic}}\p{{Cyrillic}}·・\s\-«»“”\"]{{0,40}}?)"
-    rf"\s*[(（]\s*(?P<latin>{_LATIN_NAME})\s*[)）]")
+# The Latin name in parentheses; the native run before it is read backwards from there (a scan
+# anchored on the parenthesis, not a lazy run tried at every character).
+_LATIN_IN_PARENS = re.compile(rf"[(（]\s*(?P<latin>{_LATIN_NAME})\s*[)）]")
+_NATIVE_RUN_BEFORE = re.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}·・\s\-«»“”\"]{1,40}$")
 # Latin name, then the native form in parentheses (quoted or not).
 _LATIN_THEN_NATIVE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})\s*[(（]\s*[«“\"„]?(?P<native>[\p{{Han}}\p{{Arabic}}\p{{Cyrillic}}]"
@@ -92,19 +93,23 @@ def _bare(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
 def find_glosses(text: str, pack) -> list[Gloss]:
+    """Every gloss of `text` (cached: the reader asks for a sentence's glosses more than once)."""
     out: list[Gloss] = []
     translit = pack.get("translit_chars", "") or ""
-    for m in _NATIVE_THEN_LATIN.finditer(text):
+    for m in _LATIN_IN_PARENS.finditer(text):
+        run = _NATIVE_RUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if run is None or not re.search(r"[\p{Han}\p{Arabic}\p{Cyrillic}]", run.group(0)):
+            continue
         latin = m.group("latin").strip()
         kind = "person" if _person_like(latin) else "org"
-        native, base = m.group("native"), m.start("native")
-        if re.fullmatch(r"[\p{Han}·・]+", native.strip()):
+        native, base = run.group(0).rstrip(), run.start()
+        han = re.search(r"[\p{Han}·・]+$", native)
+        if han:
             if kind == "person":
                 continue  # the Chinese pack reads glossed names of people itself
-
-            native = native.strip()
-            base = m.start("native") + m.group("native").index(native)
+            native, base = han.group(0), base + han.start()
             span = _trim_han(native, latin, translit)
             if span is None:
                 continue
