@@ -69,6 +69,8 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
                     person = p
                     break
         if person is None:
+            person = _joined_as(sent, title, moved)
+        if person is None:
             continue
         org = nearest([o for o in sent.orgs if o.subject.kind == "org"], title.start, max_gap=12)
         value = Title(id=title.key, text=title.text)
@@ -81,6 +83,19 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
         out.append(Draft("role", person.subject, value, (title.start, title.end),
                          object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
     return out
+
+
+def _joined_as(sent, title, moved):
+    """The new post named right after a joining word: "梁雨晴(Grace Liang)接任首席财务官", "X was
+    named chief executive", "назначен генеральным директором", "عُيّن X رئيساً تنفيذياً"."""
+    for p in _people(sent):
+        for predicate, w in moved.get(p.subject.id, []):
+            if predicate != "hire":
+                continue
+            after = max(w.end, p.end) if p.start >= w.end else w.end
+            if 0 <= title.start - after <= 12 and not CLAUSE_BREAK.search(sent.text, after, title.start):
+                return p
+    return None
 
 
 def _left_post(sent, title, person, moved):

@@ -1,4 +1,5 @@
-"""user_count: an amount right beside a word for users, about a product or organisation."""
+"""user_count: an amount right beside a word for users (or passengers, patients, customers: the
+pack's `user_nouns`), about a product or organisation."""
 from __future__ import annotations
 
 from claims.extract import Draft, nearest
@@ -6,14 +7,22 @@ from claims.model import Quantity
 
 
 def _measure(sent, amount, trig) -> str:
-    """weekly_users, monthly_users, daily_users, or plain users: only like measures are compared."""
+    """What is counted and how often: weekly_users, monthly_passengers, patients...; only like
+    measures are compared. The noun comes from the pack's `user_nouns` (users by default), the
+    period from its `user_measures`."""
+    noun = "users"
+    for key, words in (sent.pack.get("user_nouns") or {}).items():
+        pattern = sent.pack.compile(words)
+        if pattern is not None and pattern.fullmatch(trig.text):
+            noun = key
+            break
     lo, hi = min(amount.start, trig.start) - 20, max(amount.end, trig.end) + 20
     window = sent.text[max(0, lo):hi]
     for measure, words in (sent.pack.get("user_measures") or {}).items():
         pattern = sent.pack.compile(words)
         if pattern is not None and pattern.search(window):
-            return f"{measure}_users"
-    return "users"
+            return f"{measure}_{noun}"
+    return noun
 
 
 def extract(sent, reader) -> list[Draft]:

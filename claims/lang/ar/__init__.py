@@ -35,9 +35,12 @@ def find_people(text: str, pack) -> list[NameMention]:
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
     # After a title or a verb that introduces a person: "الرئيسة التنفيذية دانا ويتفيلد".
     leads = [p for p in titles] + [q for q in [pack.compile(pack.get("person_verbs") or [])] if q is not None]
+    # Words that may stand between a title and its holder ("الرئيس التنفيذي للشركة نذير بوزلماط").
+    gap = "|".join(pack.get("title_gap_words") or [])
+    gap = rf"(?:\s+(?:{gap}))?" if gap else ""
     for lead in leads:
         for t in lead.finditer(text):
-            m = re.match(rf"\s+(?P<name>{_WORD}\s+{_WORD})(?![\u0621-\u064A])", text[t.end():t.end() + 60])
+            m = re.match(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD})(?![\u0621-\u064A])", text[t.end():t.end() + 60])
             if not m or not _is_name(m.group("name").split()):
                 continue
             s = t.end() + m.start("name")
