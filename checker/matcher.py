@@ -12,7 +12,7 @@ from checker.compare import RULES
 from checker.compare.base import Rule, Verdict, render
 from checker.compare.people import title_data
 from checker.findings import SEVERITY_RANK, Evidence, Finding, SubjectRef
-from checker.graph import blocks, build_graph, gc_paused, holder_blocks, index_claims
+from checker.graph import blocks, gc_paused, holder_blocks, index_claims
 from claims.model import Claim, Document
 
 _WHAT = {
@@ -51,7 +51,6 @@ def match(documents: list[Document], claims: list[Claim], disabled: set[str] = f
     docs = {d.id: d for d in documents}
     with gc_paused():
         claims = _unique(claims)
-        graph = build_graph(documents, claims)  # noqa: F841 - the graph of record; blocking uses the index
         index = index_claims(claims)
         findings: list[Finding] = []
         rules = [r for r in RULES if r.code not in disabled and r.name not in disabled]
@@ -71,7 +70,7 @@ def match(documents: list[Document], claims: list[Claim], disabled: set[str] = f
                 groups = blocks(index, rule.predicates, rule.block_key)
             for group in groups:
                 findings += _compare_group(rule, group, docs, suspects)
-        del graph, index
+        del index
     findings.sort(key=lambda f: ({"error": 0, "warning": 1, "info": 2}[f.severity], f.predicate, f.subject.id))
     for i, f in enumerate(findings, 1):
         f.id = f"F{i}"

@@ -7,6 +7,9 @@ from claims.extract import Draft, nearest
 from claims.model import Money, Subject
 
 PREDICATES = ("valuation", "funding", "revenue")
+# Trigger keys read as one of the predicates: `investment` words ("invest $600m in X", "入股X",
+# "ستستثمر ... في X") are funding told from the investor's side: the recipient comes after.
+AS_PREDICATE = {"investment": "funding"}
 _CLAUSE = "，,;；:："
 
 
@@ -69,11 +72,14 @@ def _pairs(sent, money, triggers):
 
 def extract(sent, reader) -> list[Draft]:
     out: list[Draft] = []
-    triggers = [t for t in sent.triggers if t.key in PREDICATES]
+    triggers = [t for t in sent.triggers if t.key in PREDICATES or t.key in AS_PREDICATE]
     money = [a for a in sent.amounts if a.currency and (a.amount or a.min or a.max)]
     for amount, trig in _pairs(sent, money, triggers):
         investor = None
-        if trig.key == "funding":
+        predicate = AS_PREDICATE.get(trig.key, trig.key)
+        if trig.key == "investment":
+            subject, investor = _invested_in(sent, trig, amount, reader)
+        elif trig.key == "funding":
             # "微软10亿美元的撑腰", "Microsoft's $1bn": an organisation right before the amount is the investor.
             adjacent = [o for o in sent.orgs
                         if o.end <= amount.start and re.fullmatch(r"(?:'s|’s|的)?\s*", sent.text[o.end:amount.start])]
@@ -101,6 +107,23 @@ def extract(sent, reader) -> list[Draft]:
                       min_exclusive=amount.min_exclusive, approx=amount.approx, precision=amount.precision,
                       text=amount.text)
         confident = any(o.subject.id == subject.id for o in sent.orgs + sent.products)
-        out.append(Draft(trig.key, subject, value, (amount.start, amount.end), object=investor, time=time,
+        out.append(Draft(predicate, subject, value, (amount.start, amount.end), object=investor, time=time,
                          confidence=0.85 if confident else 0.6))
     return out
+
+
+def _invested_in(sent, trig, amount, reader):
+    """(recipient, investor) of an investment word: the organisation named after the word and the
+    amount, in their clause ("invest $600 million in Tavrelo"); the investor is the organisation
+    named before the word."""
+    start = max(trig.end, amount.end)
+    cs, ce = clause_bounds(sent.text, start)
+    orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    after = [o for o in orgs if trig.end <= o.start < ce and o.start - start <= 40 and not
+             (amount.start <= o.start < amount.end)]
+    before = [o for o in orgs if o.end <= trig.start]
+    investor = before[-1].subject if before else None
+    recipient = after[0].subject if after else reader.main_org
+    if recipient is not None and investor is not None and recipient.id == investor.id:
+        recipient = None if after else None
+    return recipient, investor
