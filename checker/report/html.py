@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from checker.findings import Report
+from checker.report.common import counted
 
 RTL = {"ar", "fa", "he", "ur"}
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -31,21 +31,28 @@ def dir_of(lang: str | None) -> str:
 
 
 def _visible(value):
-    """Jinja finalize: escape, then show control characters as markers (never as controls)."""
+    """Jinja finalize: escape, then show control characters as markers (never as controls).
+
+    The marker has no quotes (`<span class=ctl>`), so it is harmless where Jinja puts it inside a
+    quoted attribute value too: there it is inert text and cannot end the attribute."""
     if value is None:
         return ""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    escaped = str(escape(value))
-    if not _CONTROLS.search(escaped):
-        return Markup(escaped)
+    return Markup(_CONTROLS.sub(lambda m: f"<span class=ctl>U+{ord(m.group(0)):04X}</span>", str(escape(value))))
 
-    def marker(m: re.Match) -> str:
-        ch = m.group(0)
-        name = unicodedata.name(ch, "CONTROL CHARACTER")
-        return f'<span class="ctl" title="U+{ord(ch):04X} {name}">U+{ord(ch):04X}</span>'
 
-    return Markup(_CONTROLS.sub(marker, escaped))
+def _plain(text: str) -> str:
+    """Control characters as U+XXXX text, for places that cannot hold markup (the page's title)."""
+    return _CONTROLS.sub(lambda m: f"U+{ord(m.group(0)):04X}", text)
+
+
+def _message(f) -> tuple[str, str]:
+    """The finding's message as what was found and why: messages read "<what>: <why>[...]"."""
+    head, sep, tail = f.message.partition(": " + f.why) if f.why else (f.message, "", "")
+    if not sep:
+        return f.message, f.why
+    return head + ".", f.why + tail
 
 
 @lru_cache(maxsize=1)
@@ -92,8 +99,11 @@ def _version() -> str:
 def render(report: Report, *, targets=None, **_) -> str:
     targets = set(targets) if targets is not None else None
     docs = {d.id: d for d in report.documents}
+    # The document filter matches by position, so a document id may hold any character (spaces too).
+    number = {d.id: str(i) for i, d in enumerate(report.documents)}
     cards = []
-    for f in report.findings:
+    # Suppressed findings last, as in the text report: they are there to be reviewed, not acted on.
+    for f in sorted(report.findings, key=lambda f: bool(f.suppressed)):
         sides = []
         evidence = sorted(f.evidence, key=lambda e: targets is not None and e.doc not in targets)
         for e in evidence:
@@ -103,7 +113,9 @@ def render(report: Report, *, targets=None, **_) -> str:
                           "title": (d.title or d.source) if d else None, "outlier": f.outlier == e.claim,
                           "draft": targets is not None and e.doc in targets})
         what = " vs ".join(f.values) if f.kind == "contradiction" else f"{', '.join(f.values)} ({f.rule_name})"
-        cards.append({"f": f, "sides": sides, "what": what})
+        found, why = _message(f)
+        cards.append({"f": f, "sides": sides, "what": what, "found": found, "why": why,
+                      "docs": " ".join(number[d] for d in f.docs if d in number)})
 
     groups: dict[str, dict] = {}
     for c in report.claims:
@@ -124,12 +136,13 @@ def render(report: Report, *, targets=None, **_) -> str:
     for f in report.findings:
         for d in f.docs:
             per_doc_findings[d] += 1
-    doc_rows = [{"doc": d, "dir": dir_of(d.lang), "claims": per_doc_claims[d.id], "findings": per_doc_findings[d.id],
-                 "draft": targets is not None and d.id in targets} for d in report.documents]
+    doc_rows = [{"doc": d, "n": number[d.id], "dir": dir_of(d.lang), "claims": per_doc_claims[d.id],
+                 "findings": per_doc_findings[d.id], "draft": targets is not None and d.id in targets}
+                for d in report.documents]
 
-    live = [f for f in report.findings if not f.suppressed]
+    live = counted(report)
     counts = {s: sum(1 for f in live if f.severity == s) for s in ("error", "warning", "info")}
-    counts["suppressed"] = len(report.findings) - len(live)
+    counts["suppressed"] = sum(1 for f in report.findings if f.suppressed)
     if targets is not None:
         names = ", ".join(sorted(targets)) or "the draft"
         headline = f"check of {names}"
@@ -139,10 +152,13 @@ def render(report: Report, *, targets=None, **_) -> str:
         headline = "contradiction report"
         lead = f"Claims compared across {len(report.documents)} documents: " \
                f"{len(live)} finding{'s' if len(live) != 1 else ''}."
+    if counts["suppressed"]:
+        lead = lead[:-1] + f" ({counts['suppressed']} more suppressed)."
     css, css_hash, js, js_hash = _assets()
     return _env().get_template("report.html.j2").render(
         report=report, cards=cards, counts=counts, subjects=subjects, docs=doc_rows, headline=headline, lead=lead,
-        langs=sorted({d.lang for d in report.documents}), predicates=sorted({f.predicate for f in report.findings}),
+        title=_plain(headline), langs=sorted({d.lang for d in report.documents}),
+        predicates=sorted({f.predicate for f in report.findings}),
         severities=[s for s in ("error", "warning", "info") if any(f.severity == s for f in report.findings)],
         value_of=_value_text, dir_of=dir_of, css=css, css_hash=css_hash, js=js, js_hash=js_hash,
         version=_version(),
