@@ -180,7 +180,7 @@ class DocReader:
                 if subject is None:
                     subject = Subject(id=g.subject_id, name=g.latin, kind="org", aliases=[g.latin])
                     self.org_alias[g.latin] = subject
-                for form in {g.native, g.lead}:
+                for form in dict.fromkeys((g.native, g.lead)):
                     if len(form) >= 2 and form not in subject.aliases:
                         subject.aliases.append(form)
                     self.native_orgs.setdefault(form, subject)
