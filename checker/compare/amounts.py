@@ -43,7 +43,8 @@ class AmountConflict(Rule):
     are ranges ("hundreds of millions" holds 800 million, not 50 million). Different currencies
     are not compared. Figures that change over time are compared only between articles published
     within 90 days of each other, or with the same explicit period (revenue for 2024); funding only
-    for the same investor; a target or forecast only with one for the same year. Two figures in one
+    for the same investor; a target or forecast only with one for the same year; ages once taken
+    to one date (41 in 2024 and 43 in 2026 agree). Two figures in one
     article are shown as info only: they are mostly two different things read as one.
 
     Bad:  "valued at $500bn" / "估值3000亿美元" (same week)
@@ -79,6 +80,8 @@ class AmountConflict(Rule):
             return None
         if a.predicate not in ("revenue", "age") and not same_period(a, b, docs, 90):
             return None
+        if a.predicate == "age":
+            return _age_conflict(a, b, docs)
         if not amounts_disjoint(a.value, b.value):
             return None
         why = f"{render(a.value)} and {render(b.value)} differ beyond the precision they were written with"
@@ -93,3 +96,17 @@ class AmountConflict(Rule):
             return Verdict(why, round(min(a.confidence, b.confidence) * 0.5, 2), "info")
         return Verdict(why, round(min(a.confidence, b.confidence) * (0.7 if vague else 1.0), 2),
                        "warning" if vague else severity_for(a, b))
+
+
+def _age_conflict(a: Claim, b: Claim, docs) -> Optional[Verdict]:
+    """Ages grow with the calendar: 41 in a February 2024 article and 43 in a January 2026 one
+    agree. The later age, taken back to the earlier article's date, must be within a year (a
+    birthday may fall in between)."""
+    da, db = docs.get(a.doc), docs.get(b.doc)
+    if not (da and db and da.published and db.published and a.value.amount is not None and b.value.amount is not None):
+        return None
+    years = (db.published - da.published).days / 365.25
+    if abs(b.value.amount - years - a.value.amount) <= 1.0:
+        return None
+    return Verdict(f"{render(a.value)} on {da.published} and {render(b.value)} on {db.published} cannot both be "
+                   "right for one person", round(min(a.confidence, b.confidence), 2), severity_for(a, b))

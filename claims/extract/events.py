@@ -57,8 +57,9 @@ def extract(sent, reader) -> list[Draft]:
         beside = None if event_kinds().get(ev.key, {}).get("scope") == "article" else \
             nearest([o for o in sent.orgs if o.subject.kind == "org"], ev.start, max_gap=15)
         scope = beside.subject.id.split(":", 1)[-1] if beside else main
-        name = ev.text.strip("«»\"“”'")
-        subject = Subject(id=f"event:{ev.key}@{scope}", name=name, kind="event", aliases=[ev.key.replace("-", " ")])
+        # Named by its kind, the same in every language ("code red"), with the words as written.
+        written = ev.text.strip("«»\"“”'")
+        subject = Subject(id=f"event:{ev.key}@{scope}", name=ev.key.replace("-", " "), kind="event", aliases=[written])
         whom = _person_of(sent, ev) if event_kinds().get(ev.key, {}).get("object") == "person" else None
         out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), object=whom, confidence=0.8))
     for trig in sent.triggers_for("founding"):

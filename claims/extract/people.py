@@ -72,7 +72,7 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
             person = _joined_as(sent, title, moved)
         if person is None:
             continue
-        org = nearest([o for o in sent.orgs if o.subject.kind == "org"], title.start, max_gap=12)
+        org = _org_of_title(sent, title)
         value = Title(id=title.key, text=title.text)
         time = _as_of(sent)
         left = _left_post(sent, title, person, moved)
@@ -83,6 +83,18 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
         out.append(Draft("role", person.subject, value, (title.start, title.end),
                          object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
     return out
+
+
+def _org_of_title(sent, title):
+    """The organisation of a post: named right after it ("chief executive of Corvane", "директор
+    компании Acme", "الرئيس التنفيذي لشركة X"), else right before it ("OpenAI's chief scientist",
+    "OpenAI的首席研究官")."""
+    orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    after = [o for o in orgs if 0 <= o.start - title.end <= 12 and not CLAUSE_BREAK.search(sent.text, title.end, o.start)]
+    if after:
+        return after[0]
+    before = [o for o in orgs if 0 <= title.start - o.end <= 12 and not CLAUSE_BREAK.search(sent.text, o.end, title.start)]
+    return before[-1] if before else None
 
 
 def _joined_as(sent, title, moved):

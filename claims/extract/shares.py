@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex as re
 
 from claims.extract import Draft, nearest
+from claims.extract.money import clause_bounds
 from claims.model import Quantity, Subject
 from claims.normalize.names import fold
 
@@ -22,7 +23,9 @@ def extract(sent, reader) -> list[Draft]:
         # What is measured: the words of the sentence with its numbers taken out, as a stable key.
         measured = re.sub(r"[\d٠-٩.,٫٬%％]+", "#", sent.text)
         key = fold(re.sub(r"\W+", " ", measured))[:80]
-        subject = Subject(id=f"measure:{key}", name=sent.text, kind="thing")
+        # Named by the clause it stands in, which says what the percentage is of.
+        cs, ce = clause_bounds(sent.text, a.start)
+        subject = Subject(id=f"measure:{key}", name=sent.text[cs:ce].strip(), kind="thing")
         t = nearest(sent.times, a.start, max_gap=40)
         value = Quantity(amount=a.amount, unit="%", approx=a.approx, text=sent.text[a.start:end])
         out.append(Draft("share", subject, value, (a.start, end), time=t.time if t else None, confidence=0.5))
