@@ -47,3 +47,14 @@ def test_renderers_cover_the_cli_formats():
     from checker.report import RENDERERS
 
     assert {f.value for f in Format} <= set(RENDERERS)
+
+
+def test_every_lexicon_key_is_documented_in_the_packs_readme():
+    import regex as re
+
+    readme = (HERE / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z_]+)(?:\.[a-z_]+)?`", readme))
+    for code in available():
+        data = yaml.safe_load((HERE / code / "lexicon.yaml").read_text(encoding="utf-8"))
+        missing = set(data) - documented
+        assert not missing, f"{code}: lexicon keys not documented in claims/lang/README.md: {sorted(missing)}"
