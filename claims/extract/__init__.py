@@ -52,7 +52,9 @@ _TIMED = {"departure", "hire", "founding", "revenue", "valuation", "funding"}
 _ONE_ACT = {"departure", "hire", "founding"}
 
 
-CLAUSE_BREAK = re.compile(r"[,，;；:：،؛]")
+# Where a clause ends: a comma, semicolon or colon of any script, but not the separator inside
+# "4,500" or "1,5".
+CLAUSE_BREAK = re.compile(r"[，;；:：،؛]|,(?!\d)|(?<!\d),")
 
 
 def own_times(sent, anchor, times, *, max_gap: int = 80):

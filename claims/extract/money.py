@@ -3,20 +3,22 @@ from __future__ import annotations
 
 import regex as re
 
-from claims.extract import Draft, nearest
+from claims.extract import CLAUSE_BREAK, Draft, nearest
 from claims.model import Money, Subject
 
 PREDICATES = ("valuation", "funding", "revenue")
 # Trigger keys read as one of the predicates: `investment` words ("invest $600m in X", "入股X",
 # "ستستثمر ... في X") are funding told from the investor's side: the recipient comes after.
 AS_PREDICATE = {"investment": "funding"}
-_CLAUSE = "，,;；:："
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max((text.rfind(ch, 0, pos) for ch in _CLAUSE), default=-1) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in _CLAUSE) if i >= 0]
-    return start, min(ends) if ends else len(text)
+    """The clause around `pos`: from after the last clause mark before it to the next one."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    m = CLAUSE_BREAK.search(text, pos)
+    return start, m.start() if m else len(text)
 
 
 def sources(sent) -> list:
