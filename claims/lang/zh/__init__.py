@@ -42,17 +42,22 @@ def native_names(text: str, pack) -> list[NameMention]:
     sur = "|".join(sorted(surnames, key=len, reverse=True))
     name = rf"(?P<name>(?:{sur})[^\W\d{ends}]{{1,2}})"
     out: list[NameMention] = []
+    # Words a surname character starts that are no name: 周一 (Monday), 高管 (executives)...
+    not_names = tuple(pack.get("not_name_words") or ())
     leads = [p for _, p in pack.lexicon_patterns["titles"]]
     for lead in leads:
         for t in lead.finditer(text):
             m = re.match(name, text[t.end():t.end() + 4])
+            if m and m.group("name").startswith(not_names):
+                continue
             if m and re.match(r"\p{Han}", m.group("name")[-1]):
                 s = t.end()
                 out.append(_native(m.group("name"), s, surnames))
     verbs = "|".join(sorted(pack.get("speech_verbs") or [], key=len, reverse=True))
     if verbs:
         for m in re.finditer(rf"(?<![\p{{Han}}]){name}(?={verbs})|(?<=[，,。、：:；“\s]){name}(?={verbs})", text):
-            out.append(_native(m.group("name"), m.start("name"), surnames))
+            if not m.group("name").startswith(not_names):
+                out.append(_native(m.group("name"), m.start("name"), surnames))
     seen, unique = set(), []
     for n in sorted(out, key=lambda n: n.start):
         if n.start not in seen:
