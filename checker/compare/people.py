@@ -98,7 +98,11 @@ def _may_be_one_person(a, b) -> bool:
     for fa in [a.name, *a.aliases]:
         for fb in [b.name, *b.aliases]:
             pa, pb = name_parts(fa), name_parts(fb)
-            if pa and pb and Levenshtein.distance(skeleton(pa[-1]), skeleton(pb[-1])) <= 1:
+            if not (pa and pb):
+                continue
+            sa, sb = skeleton(pa[-1]), skeleton(pb[-1])
+            # Short surnames (Doe, Roe, Li, Wu) must sound the same; longer ones may differ by one.
+            if sa == sb or (min(len(sa), len(sb)) >= 3 and Levenshtein.distance(sa, sb) <= 1):
                 return True
     return False
 

@@ -1,0 +1,150 @@
+"""The matcher on claims made by hand: what it reports, what it merges, whom it names the outlier,
+and the traps that must stay silent (targets, one article's two figures, ages over time)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.matcher import match
+from claims.model import PUBLICATION_DATE, Claim, Document, Money, Quantity, Subject, Time, Title
+
+ACME = Subject(id="org:acme", name="Acme", kind="org")
+CODE_RED = Subject(id="event:code-red@acme", name="code red", kind="event")
+JANE = Subject(id="person:jane-doe", name="Jane Doe", kind="person")
+JOHN = Subject(id="person:john-roe", name="John Roe", kind="person")
+
+
+def doc(i: int, published: str = "2026-02-03") -> Document:
+    return Document(id=f"d{i}", path=f"d{i}.txt", lang="en", published=dt.date.fromisoformat(published),
+                    text="x" * 200)
+
+
+def month(year: int, m: int) -> Time:
+    end = (dt.date(year + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+    return Time(start=dt.date(year, m, 1), end=end, granularity="month")
+
+
+def claim(d: Document, n: int, predicate: str, subject: Subject, value, **kw) -> Claim:
+    return Claim(id=f"{d.id}#c{n}", doc=d.id, predicate=predicate, subject=subject, value=value,
+                 text=f"sentence {n} of {d.id}", span=(10 * n, 10 * n + 9), lang="en", tense=kw.pop("tense", "past"), **kw)
+
+
+def usd(x: float, **kw) -> Money:
+    return Money(amount=x, currency="USD", **kw)
+
+
+def scored(findings):
+    return [f for f in findings if f.kind in ("contradiction", "anomaly") and f.severity in ("error", "warning")]
+
+
+def test_four_sources_against_one_name_the_one_the_outlier():
+    docs = [doc(i) for i in range(5)]
+    claims = [claim(d, 1, "event_date", CODE_RED, month(2025, 12)) for d in docs[:4]]
+    claims.append(claim(docs[4], 1, "event_date", CODE_RED, month(2024, 12)))
+    (f,) = match(docs, claims)
+    assert f.kind == "contradiction" and f.severity == "error"
+    assert f.outlier == "d4#c1" and "d4 is the outlier" in f.message
+    assert set(f.docs) == {f"d{i}" for i in range(5)}
+
+
+def test_two_against_two_names_no_outlier():
+    docs = [doc(i) for i in range(4)]
+    claims = [claim(d, 1, "event_date", CODE_RED, month(2025 if i < 2 else 2024, 12)) for i, d in enumerate(docs)]
+    (f,) = match(docs, claims)
+    assert f.outlier is None
+
+
+def test_a_majority_dated_after_its_own_articles_makes_no_outlier():
+    # Two articles of February 2026 tell of a code red in December 2026 (impossible: anomalies);
+    # the one that says December 2025 is not the outlier for disagreeing with them.
+    docs = [doc(i) for i in range(3)]
+    claims = [claim(docs[0], 1, "event_date", CODE_RED, month(2025, 12)),
+              claim(docs[1], 1, "event_date", CODE_RED, month(2026, 12)),
+              claim(docs[2], 1, "event_date", CODE_RED, month(2026, 12))]
+    findings = match(docs, claims)
+    conflict = next(f for f in findings if f.kind == "contradiction")
+    assert conflict.outlier is None
+    assert {f.docs[0] for f in findings if f.kind == "anomaly"} == {"d1", "d2"}
+
+
+def test_values_that_agree_with_one_another_make_one_finding():
+    # November 2023 and 28 November 2023 agree; December 2023 contradicts both: one finding.
+    docs = [doc(i) for i in range(3)]
+    ipo = Subject(id="event:ipo@acme", name="ipo", kind="event")
+    day = Time(start=dt.date(2023, 11, 28), end=dt.date(2023, 11, 28), granularity="day")
+    claims = [claim(docs[0], 1, "event_date", ipo, month(2023, 12)),
+              claim(docs[1], 1, "event_date", ipo, month(2023, 11)),
+              claim(docs[2], 1, "event_date", ipo, day)]
+    (f,) = [f for f in match(docs, claims) if f.kind == "contradiction"]
+    assert set(f.docs) == {"d0", "d1", "d2"} and len(f.values) == 3
+
+
+def test_the_same_amount_written_three_ways_is_silent():
+    docs = [doc(i) for i in range(3)]
+    claims = [claim(docs[0], 1, "valuation", ACME, usd(5e11)),                      # $500bn
+              claim(docs[1], 1, "valuation", ACME, usd(5e11, precision=5e9)),      # 5000亿美元
+              claim(docs[2], 1, "valuation", ACME, usd(5e11, approx=True))]        # около полутриллиона
+    assert scored(match(docs, claims)) == []
+
+
+def test_a_different_valuation_the_same_week_is_an_error():
+    docs = [doc(0), doc(1, "2026-02-05")]
+    claims = [claim(docs[0], 1, "valuation", ACME, usd(5e11)), claim(docs[1], 1, "valuation", ACME, usd(3e11))]
+    (f,) = match(docs, claims)
+    assert f.severity == "error" and f.values == ["500B USD", "300B USD"]
+
+
+def test_a_target_is_not_compared_with_the_actual_figure():
+    docs = [doc(0), doc(1)]
+    y2028 = Time(start=dt.date(2028, 1, 1), end=dt.date(2028, 12, 31), granularity="year")
+    claims = [claim(docs[0], 1, "user_count", ACME, Quantity(amount=1.2e7, unit="users")),
+              claim(docs[1], 1, "user_count", ACME, Quantity(amount=3e7, unit="users"), time=y2028, tense="future")]
+    assert match(docs, claims) == []
+
+
+def test_two_figures_in_one_article_are_only_info():
+    d = doc(0)
+    claims = [claim(d, 1, "valuation", ACME, usd(3.5e9)), claim(d, 2, "valuation", ACME, usd(5e9))]
+    (f,) = match([d], claims)
+    assert f.severity == "info" and "one article" in f.why
+
+
+def test_ages_are_compared_at_one_date():
+    docs = [doc(0, "2024-02-12"), doc(1, "2026-01-15"), doc(2, "2026-01-20")]
+    claims = [claim(docs[0], 1, "age", JANE, Quantity(amount=41, unit="years")),
+              claim(docs[1], 1, "age", JANE, Quantity(amount=43, unit="years")),
+              claim(docs[2], 1, "age", JANE, Quantity(amount=47, unit="years"))]
+    findings = scored(match(docs, claims))
+    assert findings and all("d2" in f.docs for f in findings)
+
+
+def test_titles_at_different_times_are_silent_and_at_the_same_time_conflict():
+    cso = Title(id="chief_scientist", text="chief scientist")
+    cfo = Title(id="cfo", text="chief financial officer")
+    docs = [doc(0, "2024-10-08"), doc(1, "2026-02-03"), doc(2, "2026-02-05")]
+
+    def as_of(d):
+        return Time(start=d.published, end=d.published, granularity="day", text=PUBLICATION_DATE)
+
+    claims = [claim(docs[0], 1, "role", JANE, cfo, object=ACME, time=as_of(docs[0])),
+              claim(docs[1], 1, "role", JANE, cso, object=ACME, time=as_of(docs[1]))]
+    assert scored(match(docs[:2], claims)) == []
+    claims.append(claim(docs[2], 1, "role", JANE, cfo, object=ACME, time=as_of(docs[2])))
+    assert [set(f.docs) for f in scored(match(docs, claims))] == [{"d1", "d2"}]
+
+
+def test_a_post_left_is_not_a_second_holder_of_it():
+    ceo = Title(id="ceo", text="chief executive")
+    docs = [doc(0), doc(1)]
+    now = Time(start=docs[0].published, end=docs[0].published, granularity="day", text=PUBLICATION_DATE)
+    claims = [claim(docs[0], 1, "role", JANE, ceo, object=ACME, time=now),
+              claim(docs[1], 1, "role", JOHN, ceo, object=ACME, time=month(2025, 10), tense="former")]
+    assert scored(match(docs, claims)) == []
+    claims[1] = claims[1].model_copy(update={"tense": "past", "time": now})
+    assert [f.rule for f in scored(match(docs, claims))] == ["CC402"]
+
+
+def test_disabled_rules_report_nothing():
+    docs = [doc(0), doc(1)]
+    claims = [claim(docs[0], 1, "valuation", ACME, usd(5e11)), claim(docs[1], 1, "valuation", ACME, usd(3e11))]
+    assert match(docs, claims, disabled={"CC201"}) == []
+    assert match(docs, claims, disabled={"amount-conflict"}) == []
