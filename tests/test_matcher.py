@@ -148,3 +148,15 @@ def test_disabled_rules_report_nothing():
     claims = [claim(docs[0], 1, "valuation", ACME, usd(5e11)), claim(docs[1], 1, "valuation", ACME, usd(3e11))]
     assert match(docs, claims, disabled={"CC201"}) == []
     assert match(docs, claims, disabled={"amount-conflict"}) == []
+
+
+def test_counts_of_different_periods_are_silent_and_of_one_period_conflict():
+    docs = [doc(0), doc(1), doc(2)]
+    vehicles = Subject(id="count:vehicles@acme", name="vehicles of Acme", kind="thing")
+    y2025 = Time(start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), granularity="year")
+    q4 = Time(start=dt.date(2025, 10, 1), end=dt.date(2025, 12, 31), granularity="month")
+    claims = [claim(docs[0], 1, "count", vehicles, Quantity(amount=312_400, unit="vehicles"), time=y2025),
+              claim(docs[1], 1, "count", vehicles, Quantity(amount=98_600, unit="vehicles"), time=q4)]
+    assert scored(match(docs[:2], claims)) == []
+    claims.append(claim(docs[2], 1, "count", vehicles, Quantity(amount=216_000, unit="vehicles"), time=y2025))
+    assert [set(f.docs) for f in scored(match(docs, claims))] == [{"d0", "d2"}]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from checker.compare.base import Rule, Verdict, render, same_period, severity_for
+from checker.compare.base import Rule, Verdict, explicit_time, render, same_period, severity_for
 from claims.model import Claim, Money, Quantity
 
 
@@ -78,7 +78,11 @@ class AmountConflict(Rule):
             return None
         if a.predicate == "revenue" and (a.time is None or b.time is None or a.time.start is None):
             return None
-        if a.predicate not in ("revenue", "age") and not same_period(a, b, docs, 90):
+        if a.predicate in ("user_count", "count") and (explicit_time(a) or explicit_time(b)):
+            # "312,400 vehicles in 2025" and "98,600 in the fourth quarter" count different periods.
+            if not (explicit_time(a) and explicit_time(b) and (a.time.start, a.time.end) == (b.time.start, b.time.end)):
+                return None
+        elif a.predicate not in ("revenue", "age") and not same_period(a, b, docs, 90):
             return None
         if a.predicate == "age":
             return _age_conflict(a, b, docs)

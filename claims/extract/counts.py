@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex as re
 
 from claims.extract import Draft, nearest
+from claims.extract.money import period_of
 from claims.model import Quantity, Subject
 
 
@@ -45,7 +46,7 @@ def _count(sent, reader) -> list[Draft]:
                               aliases=[m.group(0)])
             value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
                              approx=a.approx, precision=a.precision, text=sent.text[a.start:m.end()])
-            out.append(Draft("count", subject, value, (a.start, m.end()), confidence=0.6))
+            out.append(Draft("count", subject, value, (a.start, m.end()), time=period_of(sent, a), confidence=0.6))
     return out
 
 

@@ -98,13 +98,7 @@ def extract(sent, reader) -> list[Draft]:
             subject = org_before(sent, trig.start, reader, products=trig.key == "revenue")
         if subject is None:
             continue
-        # The period: a time in the amount's own clause (revenue for 2029, a valuation "in October").
-        cs, ce = clause_bounds(sent.text, amount.start)
-        t = nearest([t for t in sent.times if cs <= t.start < ce and t.time.start], amount.start, max_gap=60)
-        if t is None:  # "Выручка за 2025 год, по данным ..., составила": the trigger's clause
-            ts, te = clause_bounds(sent.text, trig.start)
-            t = nearest([t for t in sent.times if ts <= t.start < te and t.time.start], trig.end, max_gap=30)
-        time = t.time if t else None
+        time = period_of(sent, amount, trig)
         value = Money(amount=amount.amount, currency=amount.currency, min=amount.min, max=amount.max,
                       min_exclusive=amount.min_exclusive, approx=amount.approx, precision=amount.precision,
                       text=amount.text)
@@ -112,6 +106,18 @@ def extract(sent, reader) -> list[Draft]:
         out.append(Draft(predicate, subject, value, (amount.start, amount.end), object=investor, time=time,
                          confidence=0.85 if confident else 0.6))
     return out
+
+
+def period_of(sent, amount, trig=None):
+    """The period an amount is for: a time in the amount's own clause (revenue for 2029, 98,600
+    vehicles "in the fourth quarter"), else one in its trigger word's clause ("Выручка за 2025 год,
+    по данным ..., составила")."""
+    cs, ce = clause_bounds(sent.text, amount.start)
+    t = nearest([t for t in sent.times if cs <= t.start < ce and t.time.start], amount.start, max_gap=60)
+    if t is None and trig is not None:
+        ts, te = clause_bounds(sent.text, trig.start)
+        t = nearest([t for t in sent.times if ts <= t.start < te and t.time.start], trig.end, max_gap=30)
+    return t.time if t else None
 
 
 def _invested_in(sent, trig, amount, reader):

@@ -3,6 +3,7 @@ pack's `user_nouns`), about a product or organisation."""
 from __future__ import annotations
 
 from claims.extract import Draft, nearest
+from claims.extract.money import period_of
 from claims.model import Quantity
 
 
@@ -40,5 +41,6 @@ def extract(sent, reader) -> list[Draft]:
         value = Quantity(amount=amount.amount, min=amount.min, max=amount.max, min_exclusive=amount.min_exclusive,
                          unit=_measure(sent, amount, trig), approx=amount.approx, precision=amount.precision,
                          text=amount.text)
-        out.append(Draft("user_count", subject, value, (amount.start, amount.end), confidence=0.8 if near else 0.6))
+        out.append(Draft("user_count", subject, value, (amount.start, amount.end), time=period_of(sent, amount, trig),
+                         confidence=0.8 if near else 0.6))
     return out
