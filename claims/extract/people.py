@@ -99,13 +99,18 @@ def _org_of_title(sent, title):
 
 def _joined_as(sent, title, moved):
     """The new post named right after a joining word: "梁雨晴(Grace Liang)接任首席财务官", "X was
-    named chief executive", "назначен генеральным директором", "عُيّن X رئيساً تنفيذياً"."""
+    named chief executive", "назначен генеральным директором", "عُيّن X رئيساً تنفيذياً"; or right
+    before it with the person after ("финансовым директором стала Вивиан Чёк")."""
     for p in _people(sent):
         for predicate, w in moved.get(p.subject.id, []):
             if predicate != "hire":
                 continue
             after = max(w.end, p.end) if p.start >= w.end else w.end
             if 0 <= title.start - after <= 12 and not CLAUSE_BREAK.search(sent.text, after, title.start):
+                return p
+            # Russian puts the post first: "финансовым директором «Вольтренцы» стала Вивиан Чёк".
+            if p.start >= w.end and 0 <= w.start - title.end <= 20 and \
+                    not CLAUSE_BREAK.search(sent.text, title.end, p.start):
                 return p
     return None
 
