@@ -57,12 +57,22 @@ _ONE_ACT = {"departure", "hire", "founding"}
 CLAUSE_BREAK = re.compile(r"[，;；:：،؛]|,(?!\d)|(?<!\d),")
 
 
+def _one_act(a, b) -> bool:
+    """Move words of one act share its time: "left Helion in March to join Acme", "离职创办"."""
+    return getattr(a, "key", None) in _ONE_ACT and b.key in _ONE_ACT
+
+
 def own_times(sent, anchor, times, *, max_gap: int = 80):
     """The times of a sentence that belong to `anchor` (an event word or trigger): those nearer to
     it than to any other event or trigger word. "основана в 2015 году ... и вышла на биржу в ноябре
     2023 года": 2015 is the founding's, November 2023 the listing's."""
-    anchors = list(sent.events) + [t for t in sent.triggers if t.key in _TIMED
-                                   and not (t.key in _ONE_ACT and getattr(anchor, "key", None) in _ONE_ACT)]
+    timed = [t for t in sent.triggers if t.key in _TIMED]
+    anchors = list(sent.events) + [t for t in timed if not _one_act(anchor, t)]
+    # A time right after a word is that word's, whatever shares an act with it: "с момента её
+    # основания в 2011 году ... условия своего ухода": 2011 is the founding's, not the departure's.
+    taken = {id(t) for t in times for w in [*sent.events, *timed]
+             if w is not anchor and 0 <= t.start - w.end <= 4}
+    times = [t for t in times if id(t) not in taken]
 
     def distance(item, a):
         return 0 if a.start <= item.start <= a.end else min(abs(item.start - a.end), abs(a.start - item.end))

@@ -108,8 +108,8 @@ def sounds_alike(a: str, b: str) -> bool:
     """Do two single name words sound alike across scripts? (Tworek / 特沃雷克 / توورك)"""
     from rapidfuzz.distance import Levenshtein
 
-    for sa in _variants(skeleton(a)):
-        for sb in _variants(skeleton(b)):
+    for sa in _variants(a):
+        for sb in _variants(b):
             if not sa or not sb:
                 continue
             if sa == sb:
@@ -122,9 +122,20 @@ def sounds_alike(a: str, b: str) -> bool:
     return False
 
 
-def _variants(sk: str) -> set[str]:
-    """A leading J is /dʒ/ in Jerry (Джерри) but /j/ in Jakub (Якоб, 雅庫布): try both."""
-    return {sk, sk[1:]} if sk.startswith("C") and len(sk) > 1 else {sk}
+def _variants(word: str) -> set[str]:
+    """The skeletons a name word may have in another script. A leading J is /dʒ/ in Jerry (Джерри)
+    but /j/ in Jakub (Якоб, 雅庫布); a leading H, silent in the skeleton, is written Х in Cyrillic
+    (Haddad, Хаддад; Han, Хань); a pinyin Q is the Ц, 齐, تش of other scripts (Qiming, Цимин)."""
+    sk = skeleton(word)
+    out = {sk}
+    if sk.startswith("C") and len(sk) > 1:
+        out.add(sk[1:])
+    low = romanize(word)
+    if low.startswith("h"):
+        out.add("K" + sk)
+    if low.startswith("q") and sk.startswith("K"):
+        out.add("C" + sk[1:])
+    return out
 
 
 def name_parts(name: str) -> list[str]:

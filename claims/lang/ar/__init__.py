@@ -27,7 +27,7 @@ def _not_name_words() -> frozenset[str]:
 
 def _is_name(words: list[str]) -> bool:
     stop = _not_name_words()
-    return len(words) == 2 and not any(w in stop or w.startswith(("ال", "وال", "بال", "لل")) for w in words)
+    return len(words) in (2, 3) and not any(w in stop or w.startswith(("ال", "وال", "بال", "لل")) for w in words)
 
 
 def find_people(text: str, pack) -> list[NameMention]:
@@ -40,7 +40,11 @@ def find_people(text: str, pack) -> list[NameMention]:
     gap = rf"(?:\s+(?:{gap}))?" if gap else ""
     for lead in leads:
         for t in lead.finditer(text):
-            m = re.match(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD})(?![\u0621-\u064A])", text[t.end():t.end() + 60])
+            # Two words, or three before a comma or stop (Chinese names: هان تشي مينغ،).
+            m = re.match(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD}(?:\s+{_WORD}(?=\s*[،,.:؛(]))?)(?![\u0621-\u064A])",
+                         text[t.end():t.end() + 60])
+            if m and not _is_name(m.group("name").split()):
+                m = re.match(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD})(?![\u0621-\u064A])", text[t.end():t.end() + 60])
             if not m or not _is_name(m.group("name").split()):
                 continue
             s = t.end() + m.start("name")
