@@ -171,7 +171,8 @@ class DocReader:
 
     def _learn_glosses(self, sentences: list[tuple[int, str]]) -> None:
         """塔弗雷洛(Tavrelo), Tavrelo («Таврело»): the native form of a glossed organisation is an
-        alias of its Latin name for the whole article (claims.normalize.glosses)."""
+        alias of its Latin name for the whole article (claims.normalize.glosses); so is a name the
+        pack's `org_patterns` find."""
         for _, text in sentences:
             for g in find_glosses(text, self.pack):
                 if g.kind != "org":
@@ -184,6 +185,15 @@ class DocReader:
                     if len(form) >= 2 and form not in subject.aliases:
                         subject.aliases.append(form)
                     self.native_orgs.setdefault(form, subject)
+        # An organisation the pack's patterns find once ("شركة «مارسنتا»", "компания «Таврело»") is
+        # the same organisation where the article names it bare later.
+        for _, text in sentences:
+            for pattern in self._org_patterns():
+                for m in pattern.finditer(text):
+                    name = m.group("name").strip()
+                    if len(name) >= 2 and name not in self.native_orgs:
+                        self.native_orgs[name] = Subject(id=f"org:{romanize(name).replace(' ', '-')}", name=name,
+                                                         kind="org", aliases=[name])
         if self.native_orgs:
             forms = sorted(self.native_orgs, key=len, reverse=True)
             # Cyrillic names decline (Корвейн, Корвейна): a form matches with a short case ending.
