@@ -24,8 +24,23 @@ def link_subjects(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         update = {k: merged[s.id] for k in ("subject", "object", "destination")
                   if (s := getattr(c, k)) is not None and s.id in merged and merged[s.id] is not s}
+        event = _rescoped(c.subject, merged)
+        if event is not None:
+            update["subject"] = event
         out.append(c.model_copy(update=update) if update else c)
     return out
+
+
+def _rescoped(subject: Subject, merged: dict[str, Subject]) -> Subject | None:
+    """An event is scoped by its organisation's id (event:recall@fultrinza-muturz): once that
+    organisation is linked to its Latin-named self, the event is scoped by the linked id too."""
+    if subject.kind != "event" or "@" not in subject.id:
+        return None
+    head, scope = subject.id.rsplit("@", 1)
+    org = merged.get(f"org:{scope}")
+    if org is None or org.id == f"org:{scope}":
+        return None
+    return subject.model_copy(update={"id": f"{head}@{org.id.split(':', 1)[1]}"})
 
 
 def _link_kind(claims: list[Claim], kind: str, same) -> dict[str, Subject]:

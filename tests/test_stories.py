@@ -23,13 +23,14 @@ STORIES = sorted(p.parent.name for p in FIXTURES.glob("*/gold.yaml"))
 
 # Claims of each gold found today: the floor claim recall may not fall below.
 RECALL_FLOOR = {
-    "openai": 38,
-    "helion-robotics": 39,
-    "quarry-bank": 30,
+    "openai": 39,
+    "helion-robotics": 42,
+    "quarry-bank": 32,
     "qingyun-energy": 32,
     # Written blind to the implementation (held out): measured, not tuned to.
-    "lumen-biotech": 28,
-    "sahel-rail": 14,
+    "lumen-biotech": 31,
+    "sahel-rail": 31,
+    "volta-motors": 27,
 }
 
 # What the checker misses today, story by story (strict: an unexpected pass fails, so a fix must
@@ -37,10 +38,10 @@ RECALL_FLOOR = {
 MUST_XFAIL: dict[str, str] = {
     "lumen-biotech": "approval-year: a regulatory approval is no event kind yet",
     "sahel-rail": "ousting-month: 'отправил в отставку' is no ousting word in ru; vrieling-tenure: 工作六年 is no tenure",
+    "volta-motors": "hellwarth-tenure: the Arabic article's company is only named in quotes, so its tenure has "
+                    "another object; ipo-proceeds: 集資約216億港元 has no month of its own",
 }
-FALSE_ALARM_XFAIL: dict[str, str] = {
-    "sahel-rail": "الرئيس التنفيذي للعمليات (chief operating officer) is read as ceo",
-}
+FALSE_ALARM_XFAIL: dict[str, str] = {}
 
 
 def _mark(table: dict[str, str], story: str):

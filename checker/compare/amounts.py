@@ -43,7 +43,7 @@ class AmountConflict(Rule):
     are ranges ("hundreds of millions" holds 800 million, not 50 million). Different currencies
     are not compared. Figures that change over time are compared only between articles published
     within 90 days of each other, or with the same explicit period (revenue for 2024); funding only
-    for the same investor; a target or forecast only with one for the same year; ages once taken
+    for the same investor, or with no investor for the same month; a target or forecast only with one for the same year; ages once taken
     to one date (41 in 2024 and 43 in 2026 agree). Two figures in one
     article are shown as info only: they are mostly two different things read as one.
 
@@ -74,7 +74,7 @@ class AmountConflict(Rule):
             if a.tense != b.tense or not (a.time and b.time and a.time.start and b.time.start
                                           and a.time.start.year == b.time.start.year):
                 return None
-        if a.predicate == "funding" and (a.object is None or b.object is None):
+        if a.predicate == "funding" and not _same_round(a, b):
             return None
         if a.predicate == "revenue" and (a.time is None or b.time is None or a.time.start is None):
             return None
@@ -114,3 +114,14 @@ def _age_conflict(a: Claim, b: Claim, docs) -> Optional[Verdict]:
         return None
     return Verdict(f"{render(a.value)} on {da.published} and {render(b.value)} on {db.published} cannot both be "
                    "right for one person", round(min(a.confidence, b.confidence), 2), severity_for(a, b))
+
+
+def _same_round(a: Claim, b: Claim) -> bool:
+    """Two funding claims tell one round when they name one investor, or, naming none, when they
+    date the money to the same month (a listing's proceeds, "raised in December 2024")."""
+    if a.object is not None or b.object is not None:
+        return a.object is not None and b.object is not None and a.object.id == b.object.id
+    ta, tb = a.time, b.time
+    if not (ta and tb and ta.start and tb.start) or "year" in (ta.granularity, tb.granularity):
+        return False
+    return (ta.start.year, ta.start.month) == (tb.start.year, tb.start.month)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from checker.compare.base import Rule, Verdict, gap_days, render, severity_for, times_disjoint
+from checker.compare.base import Rule, Verdict, gap_days, render, same_period, severity_for, times_disjoint
 from claims.extract.events import event_kinds
 from claims.model import Claim, Document, Time
 
@@ -12,6 +12,11 @@ from claims.model import Claim, Document, Time
 @lru_cache(maxsize=1)
 def recurring_events() -> frozenset[str]:
     return frozenset(k for k, v in event_kinds().items() if v.get("recurring"))
+
+
+# A recurring kind's two dates are one event misdated only within one news cycle, months apart.
+RECURRING_NEWS_DAYS = 45
+RECURRING_GAP_DAYS = 183
 
 
 def _event_kind(claim: Claim) -> str:
@@ -23,8 +28,10 @@ class EventDateConflict(Rule):
 
     Dates are compared at the coarser precision: "December 2025" agrees with "2025" and
     contradicts "December 2026". Approximate dates ("nine years ago") get a margin.
-    Events that recur (a lawsuit, a launch) are not compared: two lawsuits may have two dates;
-    neither are events that happen to two different people (two oustings).
+    Events that recur (a lawsuit, a recall) may be two events: they are compared only between
+    articles of one news cycle (published within 45 days) whose dates are months, not years,
+    apart, and then as a warning; events that happen to two different people (two oustings) are
+    never compared.
 
     Bad:  "In December Altman declared a code red" (Feb 2026) / "In December 2026 ... code red"
     Good: "in 2023年11月 ... ousted" / "去年11月 ... ousted" in a 2024 article
@@ -33,16 +40,21 @@ class EventDateConflict(Rule):
     code, name, predicates = "CC101", "event-date-conflict", ("event_date", "founding")
 
     def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
-        if a.predicate == "event_date" and _event_kind(a) in recurring_events():
-            return None
         if not isinstance(a.value, Time) or not isinstance(b.value, Time):
             return None
         if a.object and b.object and a.object.id != b.object.id:
             return None  # the ousting of one person and of another are two events
         if not times_disjoint(a.value, b.value):
             return None
+        recurring = a.predicate == "event_date" and _event_kind(a) in recurring_events()
+        if recurring and not (same_period(a, b, docs, RECURRING_NEWS_DAYS) and
+                              gap_days(a.value, b.value) <= RECURRING_GAP_DAYS):
+            return None
         why = f"the dates {render(a.value)} and {render(b.value)} do not overlap"
         conf = min(a.confidence, b.confidence) * (0.8 if a.value.approx or b.value.approx else 1.0)
+        if recurring:
+            return Verdict(why + "; this kind of event recurs, so they may be two of them", round(conf * 0.8, 2),
+                           "warning")
         if gap_days(a.value, b.value) <= 31:
             # Adjacent months are often two steps of one story (announced in June, founded in May).
             return Verdict(why + "; they are adjacent, so this may be two steps of one event", round(conf * 0.7, 2), "warning")
