@@ -6,6 +6,7 @@ from typing import Callable, Iterable, Optional, Union
 
 from checker.findings import Report
 from checker.matcher import match
+from claims.aliases import learn_names
 from claims.entities import load_index
 from claims.errors import InputError
 from claims.link import link_subjects
@@ -36,6 +37,7 @@ def read_claims(paths: list[Path], *, entity_files: tuple[str, ...] = (), strict
     if not loaded.documents:
         why = f" ({loaded.skipped[0]})" if loaded.skipped else ""
         raise InputError("E302", paths[0], f"no document in a supported language to read{why}")
+    learn_names(loaded.documents)
     index = load_index(tuple(entity_files))
     if progress is not None and hasattr(progress, "start"):
         progress.start(len(loaded.documents))

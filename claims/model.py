@@ -30,6 +30,8 @@ class Document(BaseModel):
     text: str = Field(default="", exclude=True, repr=False)
     # Character ranges that yield no claims: repeated paragraphs and site furniture.
     skipped: list[Span] = Field(default_factory=list, exclude=True, repr=False)
+    # Organisations glossed in other documents read with this one (claims.aliases): native form, Latin name.
+    known_names: list[tuple[str, str]] = Field(default_factory=list, exclude=True, repr=False)
     notes: list[str] = Field(default_factory=list)
 
 

@@ -171,29 +171,36 @@ class DocReader:
 
     def _learn_glosses(self, sentences: list[tuple[int, str]]) -> None:
         """塔弗雷洛(Tavrelo), Tavrelo («Таврело»): the native form of a glossed organisation is an
-        alias of its Latin name for the whole article (claims.normalize.glosses); so is a name the
-        pack's `org_patterns` find."""
-        for _, text in sentences:
-            for g in find_glosses(text, self.pack):
-                if g.kind != "org":
-                    continue
-                subject = self.org_alias.get(g.latin)
-                if subject is None:
-                    subject = Subject(id=g.subject_id, name=g.latin, kind="org", aliases=[g.latin])
-                    self.org_alias[g.latin] = subject
-                for form in dict.fromkeys((g.native, g.lead)):
-                    if len(form) >= 2 and form not in subject.aliases:
-                        subject.aliases.append(form)
-                    self.native_orgs.setdefault(form, subject)
+        alias of its Latin name for the whole article (claims.normalize.glosses), as are the
+        glosses of the articles read with it (`Document.known_names`) and the names the pack's
+        `org_patterns` find."""
+        glossed = [(g.latin, form) for _, text in sentences for g in find_glosses(text, self.pack) if g.kind == "org"
+                   for form in dict.fromkeys((g.native, g.lead))]
+        for latin, form in glossed + [(latin, form) for form, latin in self.doc.known_names]:
+            subject = self.org_alias.get(latin)
+            if subject is None:
+                subject = Subject(id="org:" + fold(latin).replace(" ", "-"), name=latin, kind="org", aliases=[latin])
+                self.org_alias[latin] = subject
+            if len(form) >= 2:
+                if form not in subject.aliases:
+                    subject.aliases.append(form)
+                self.native_orgs.setdefault(form, subject)
         # An organisation the pack's patterns find once ("شركة «مارسنتا»", "компания «Таврело»") is
-        # the same organisation where the article names it bare later.
+        # the same organisation where the article names it bare later; so is one the pack's rules
+        # find (find_orgs: "對手翎岳汽車" names 翎岳汽車, later written 翎岳).
+        find_orgs = getattr(self.pack.rules, "find_orgs", None)
         for _, text in sentences:
-            for pattern in self._org_patterns():
-                for m in pattern.finditer(text):
-                    name = m.group("name").strip()
-                    if len(name) >= 2 and name not in self.native_orgs:
-                        self.native_orgs[name] = Subject(id=f"org:{romanize(name).replace(' ', '-')}", name=name,
-                                                         kind="org", aliases=[name])
+            named = [(m.group("name").strip(), None) for p in self._org_patterns() for m in p.finditer(text)]
+            named += [(full, head) for full, head in (find_orgs(text, self.pack) if find_orgs else [])]
+            for name, head in named:
+                if len(name) < 2 or name in self.native_orgs:
+                    continue
+                shown = head or name
+                subject = Subject(id=f"org:{romanize(shown).replace(' ', '-')}", name=shown, kind="org",
+                                  aliases=sorted({name, shown}))
+                self.native_orgs[name] = subject
+                if head and len(head) >= 2:
+                    self.native_orgs.setdefault(head, subject)
         if self.native_orgs:
             forms = sorted(self.native_orgs, key=len, reverse=True)
             # Cyrillic names decline (Корвейн, Корвейна): a form matches with a short case ending.
@@ -232,8 +239,10 @@ class DocReader:
         for sms in found:
             for sm in sms:
                 words = sm.subject.name.split()
-                if len(words) > 1 and len(words[0]) >= 4:
-                    self.org_alias.setdefault(words[0], sm.subject)
+                if len(words) > 1 and len(words[0]) >= 4 and words[0] not in self.org_alias:
+                    self.org_alias[words[0]] = sm.subject
+                    if words[0] not in sm.subject.aliases:
+                        sm.subject.aliases.append(words[0])  # so that 翎岳 links to "Lingyue" of "Lingyue Auto"
         for sms in found:
             for sm in sms:
                 subject = self.org_alias.get(sm.subject.name, sm.subject)
@@ -339,6 +348,9 @@ class DocReader:
         natives = self._native_org_mentions(text, taken)
         taken += [(n.start, n.end) for n in natives]
         sent.orgs += natives + self._latin_orgs(text, taken)
+        # A word inside a name is part of the name: "Tilmar Investment Authority" is no investment.
+        names = [(n.start, n.end) for n in sent.orgs + sent.people + sent.products]
+        sent.triggers = [t for t in sent.triggers if not any(s <= t.start and t.end <= e for s, e in names)]
         for key, pattern in pack.lexicon_patterns["pronouns"]:
             for m in pattern.finditer(text):
                 if key == "org":

@@ -129,6 +129,10 @@ class SingleHolderConflict(Rule):
                        round(min(a.confidence, b.confidence) * 0.8, 2), "warning")
 
 
+# Below this, a hire's organisation was not named in its sentence (claims/extract/people.py).
+UNNAMED_HIRE_CONFIDENCE = 0.6
+
+
 class MoveConflict(Rule):
     """CC501 move-conflict: one departure or hire of one person from or to one organisation,
     with dates or destinations that cannot both be right.
@@ -145,8 +149,11 @@ class MoveConflict(Rule):
     def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
         if a.time and b.time and times_disjoint(a.time, b.time):
             approx = a.time.approx or b.time.approx
-            return Verdict(f"dated {render(a.time)} and {render(b.time)}, which do not overlap",
-                           round(min(a.confidence, b.confidence) * (0.8 if approx else 1.0), 2),
+            why = f"dated {render(a.time)} and {render(b.time)}, which do not overlap"
+            if a.predicate == "hire" and min(a.confidence, b.confidence) < UNNAMED_HIRE_CONFIDENCE:
+                # A hire whose organisation the sentence did not name may be a hire elsewhere.
+                return Verdict(why + "; one sentence names no organisation joined", 0.4, "info")
+            return Verdict(why, round(min(a.confidence, b.confidence) * (0.8 if approx else 1.0), 2),
                            "warning" if approx else severity_for(a, b))
         if a.destination and b.destination and a.destination.id != b.destination.id:
             return Verdict(f"went to {a.destination.name} and to {b.destination.name}",

@@ -31,11 +31,13 @@ def candidates(store_url: str | os.PathLike, draft_claims: list[Claim],
 
 
 def _read(paths: Sequence[Path], entity_files, strict: bool):
+    from claims.aliases import learn_names
     from claims.entities import load_index
     from claims.pipeline import extract_claims
     from claims.read import load_documents
 
     loaded = load_documents(list(paths), strict_language=strict)
+    learn_names(loaded.documents)
     index = load_index(tuple(entity_files))
     return loaded, [c for d in loaded.documents for c in extract_claims(d, index)]
 

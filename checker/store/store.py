@@ -51,9 +51,10 @@ def fingerprint(entity_files: Iterable[str | os.PathLike] = ()) -> str:
 
 def content_hash(doc: Document, extraction: Optional[str] = None) -> str:
     """The hash that decides whether a stored document is current: its text and metadata (not the
-    path it was read from) and `extraction`, the `fingerprint()` of code and entity data."""
+    path it was read from), the names it knows from the documents indexed with it, and
+    `extraction`, the `fingerprint()` of code and entity data."""
     meta = doc.model_dump(mode="json", exclude={"path"})
-    payload = json.dumps({"meta": meta, "text": doc.text, "skipped": doc.skipped,
+    payload = json.dumps({"meta": meta, "text": doc.text, "skipped": doc.skipped, "known_names": doc.known_names,
                           "extraction": extraction if extraction is not None else fingerprint()},
                          sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()

@@ -79,9 +79,12 @@ def extract(sent, reader) -> list[Draft]:
     for amount, trig in _pairs(sent, money, triggers):
         investor = None
         predicate = AS_PREDICATE.get(trig.key, trig.key)
-        if trig.key == "investment":
+        # An investment word after its amount is a noun told from the recipient's side
+        # ("赫利昂获得数十亿美元投资"): funding.
+        kind = "funding" if trig.key == "investment" and trig.start > amount.start else trig.key
+        if kind == "investment":
             subject, investor = _invested_in(sent, trig, amount, reader)
-        elif trig.key == "funding":
+        elif kind == "funding":
             # "微软10亿美元的撑腰", "Microsoft's $1bn": an organisation right before the amount is the investor.
             adjacent = [o for o in sent.orgs
                         if o.end <= amount.start and re.fullmatch(r"(?:'s|’s|的)?\s*", sent.text[o.end:amount.start])]
@@ -127,11 +130,18 @@ def _invested_in(sent, trig, amount, reader):
     start = max(trig.end, amount.end)
     cs, ce = clause_bounds(sent.text, start)
     orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    # "向Acme投资", "invest ... in Tavrelo", "вложит ... в Tavrelo": the organisation after a word
+    # of direction (the pack's `into_words`), in the clause; else the one after the word and amount.
+    into = sent.pack.compile(sent.pack.get("into_words") or [])
+    ts, _ = clause_bounds(sent.text, trig.start)
+    directed = [o for o in orgs if ts <= o.start < ce and into is not None and
+                any(m.end() <= o.start <= m.end() + 8 for m in into.finditer(sent.text, max(ts, o.start - 12), o.start))]
     after = [o for o in orgs if trig.end <= o.start < ce and o.start - start <= 40 and not
              (amount.start <= o.start < amount.end)]
-    before = [o for o in orgs if o.end <= trig.start]
+    recipient_m = (directed or after or [None])[0]
+    recipient = recipient_m.subject if recipient_m else reader.main_org
+    before = [o for o in orgs if o.end <= trig.start and o is not recipient_m]
     investor = before[-1].subject if before else None
-    recipient = after[0].subject if after else reader.main_org
     if recipient is not None and investor is not None and recipient.id == investor.id:
-        recipient = None if after else None
+        recipient = None
     return recipient, investor

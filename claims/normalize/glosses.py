@@ -74,6 +74,16 @@ def _trim_han(run: str, latin: str, translit: str) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
+def _brand_before_suffix(run: str, pack) -> tuple[int, int] | None:
+    """A Chinese brand that does not sound like its Latin name (沃瀾汽車 for Voltrenza Motors): the
+    two characters before one of the pack's `org_suffixes` (汽車, 科技, 银行), and the suffix."""
+    for suffix in sorted(pack.get("org_suffixes") or [], key=len, reverse=True):
+        if run.endswith(suffix) and len(run) >= len(suffix) + 2:
+            start = len(run) - len(suffix) - 2
+            return start, start + 2
+    return None
+
+
 def _trim_words(words: list[str], latin: str) -> int | None:
     """How many trailing native words (Arabic, Cyrillic) are the name: as many as sound like the
     Latin words, counted from the end; the first of them must sound like the Latin's first word."""
@@ -95,7 +105,12 @@ def _bare(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def find_glosses(text: str, pack) -> list[Gloss]:
-    """Every gloss of `text` (cached: the reader asks for a sentence's glosses more than once)."""
+    """Every gloss of a sentence (cached: the reader asks for a sentence's glosses more than once)."""
+    return scan_glosses(text, pack)
+
+
+def scan_glosses(text: str, pack) -> list[Gloss]:
+    """Every gloss of `text`, uncached (a whole article)."""
     out: list[Gloss] = []
     translit = pack.get("translit_chars", "") or ""
     for m in _LATIN_IN_PARENS.finditer(text):
@@ -110,7 +125,7 @@ def find_glosses(text: str, pack) -> list[Gloss]:
             if kind == "person":
                 continue  # the Chinese pack reads glossed names of people itself
             native, base = han.group(0), base + han.start()
-            span = _trim_han(native, latin, translit)
+            span = _trim_han(native, latin, translit) or _brand_before_suffix(native, pack)
             if span is None:
                 continue
             s, e = span

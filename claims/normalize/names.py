@@ -284,6 +284,8 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
         words = m.group(0).split()
         while words and words[0] in skip_first:
             words = words[1:]
+        if words and re.search(r"-[a-z]+$", words[-1]):
+            continue  # "Abu Dhabi-based", "Dubai-listed": an adjective made of a place
         name = " ".join(words)
         if len(words) < 2 or looks_like_org(name) or set(words) & reject:
             continue

@@ -1,6 +1,8 @@
 """Chinese pack rules: names of people, which Chinese writes without capitals or spaces."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from claims.normalize.names import NameMention, latin_people, trim_to_gloss
@@ -84,3 +86,29 @@ def short_forms(name: str) -> list[str]:
     name (周敏) is its own short form."""
     parts = [p for p in re.split(r"[·・]", name) if len(p) >= 2]
     return parts if len(parts) > 1 or len(name) <= 4 else parts
+
+
+def find_orgs(text: str, pack) -> list[tuple[str, str]]:
+    """Chinese companies the text names without a gloss: two characters and one of the pack's
+    `org_suffixes` (翎岳汽車, 青云能源), right after a word that introduces a company (对手, 旗下,
+    与: the pack's `org_leads`) or a punctuation mark, the two characters not a common word
+    (`not_brand_heads`: 中国, 全球, 电动). Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
+    suffixes = pack.get("org_suffixes") or []
+    leads = pack.get("org_leads") or []
+    if not suffixes or not leads:
+        return []
+    pattern = _org_pattern(tuple(suffixes), tuple(leads))
+    stop = set(pack.get("not_brand_heads") or [])
+    out = []
+    for m in pattern.finditer(text):
+        head = m.group("head")
+        if head not in stop and not any(ch in (pack.get("name_stop_chars") or "") for ch in head):
+            out.append((head + m.group("suffix"), head))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _org_pattern(suffixes: tuple[str, ...], leads: tuple[str, ...]) -> "re.Pattern":
+    suffix = "|".join(sorted(suffixes, key=len, reverse=True))
+    lead = "|".join(sorted(leads, key=len, reverse=True))
+    return re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s])|(?<={lead}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})")
