@@ -30,8 +30,8 @@ class EventDateConflict(Rule):
     contradicts "December 2026". Approximate dates ("nine years ago") get a margin.
     Events that recur (a lawsuit, a recall) may be two events: they are compared only between
     articles of one news cycle (published within 45 days) whose dates are months, not years,
-    apart, and then as a warning; events that happen to two different people (two oustings) are
-    never compared.
+    apart, and then as a warning; events that happen to two different people (two oustings), and
+    a plan against a done event, are never compared.
 
     Bad:  "In December Altman declared a code red" (Feb 2026) / "In December 2026 ... code red"
     Good: "in 2023年11月 ... ousted" / "去年11月 ... ousted" in a 2024 article
@@ -44,6 +44,8 @@ class EventDateConflict(Rule):
             return None
         if a.object and b.object and a.object.id != b.object.id:
             return None  # the ousting of one person and of another are two events
+        if "future" in (a.tense, b.tense) and a.tense != b.tense:
+            return None  # a plan ("no IPO this year") is not the date of a done event
         if not times_disjoint(a.value, b.value):
             return None
         recurring = a.predicate == "event_date" and _event_kind(a) in recurring_events()
