@@ -193,7 +193,7 @@ class DocReader:
             named = [(m.group("name").strip(), None) for p in self._org_patterns() for m in p.finditer(text)]
             named += [(full, head) for full, head in (find_orgs(text, self.pack) if find_orgs else [])]
             for name, head in named:
-                if len(name) < 2 or name in self.native_orgs:
+                if len(name) < 2 or name in self.native_orgs or self._lexicon_words(name):
                     continue
                 shown = head or name
                 subject = Subject(id=f"org:{romanize(shown).replace(' ', '-')}", name=shown, kind="org",
@@ -206,6 +206,12 @@ class DocReader:
             # Cyrillic names decline (Корвейн, Корвейна): a form matches with a short case ending.
             ending = r"\w{0,2}" if self.pack.code == "ru" else ""
             self._native_re = re.compile("|".join(f"{re.escape(f)}{ending}" for f in forms))
+
+    def _lexicon_words(self, name: str) -> bool:
+        """Whether a would-be name holds words of the lexicon (an event, a title, a claim word):
+        «الإنذار الأحمر» in quotes is the code red, not a company."""
+        return any(p.search(name) for section in ("events", "titles", "triggers")
+                   for _, p in self.pack.lexicon_patterns[section])
 
     def _native_org_mentions(self, text: str, taken: list[tuple[int, int]]) -> list[SubjectMention]:
         if self._native_re is None:

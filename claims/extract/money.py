@@ -26,8 +26,16 @@ def sources(sent) -> list:
     pattern = sent.pack.compile(sent.pack.get("from_words") or [])
     if pattern is None:
         return []
-    return [o for o in sent.orgs if any(m.end() >= o.start - 2 and m.end() <= o.start for m in
-                                        pattern.finditer(sent.text, max(0, o.start - 12), o.start))]
+    # The word may stand right before the name or one descriptive word before it ("led by the
+    # Saudi fund Wadi Ventures", "قادها صندوق «سارابيل»").
+    def given_by(o) -> bool:
+        for m in pattern.finditer(sent.text, max(0, o.start - 24), o.start):
+            between = sent.text[m.end():o.start]
+            if not CLAUSE_BREAK.search(between) and len(between.split()) <= 2 and len(between) <= 16:
+                return True
+        return False
+
+    return [o for o in sent.orgs if given_by(o)]
 
 
 def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) -> Subject | None:
@@ -98,7 +106,9 @@ def extract(sent, reader) -> list[Draft]:
                 investor = givers[0].subject if givers else \
                     next((p.subject for p in sent.people if cs <= p.start < amount.start), None)
         else:
-            subject = org_before(sent, trig.start, reader, products=trig.key == "revenue")
+            # The investor that led the round is not what the valuation is of.
+            subject = org_before(sent, trig.start, reader, products=trig.key == "revenue",
+                                 exclude=sources(sent) if kind == "valuation" else ())
         if subject is None:
             continue
         time = period_of(sent, amount, trig)
