@@ -69,6 +69,18 @@ def claims_of(g: nx.MultiDiGraph, subject_id: str) -> list[Claim]:
     return [d["claim"] for _, _, d in g.in_edges(("subject", subject_id), data=True) if d["role"] == "about"]
 
 
+def claims_naming(g: nx.MultiDiGraph, subject_id: str) -> list[Claim]:
+    """The claims about others that name this subject as what they relate to: the people who left
+    an organisation or joined it, the rounds an investor led."""
+    return [d["claim"] for _, _, d in g.in_edges(("subject", subject_id), data=True)
+            if d["role"] in ("object", "destination")]
+
+
+def subjects(g: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """(id, name) of every subject node."""
+    return [(n[1], d["name"]) for n, d in g.nodes(data=True) if d.get("kind") == "subject"]
+
+
 class ClaimIndex:
     """Claims grouped by predicate, then by subject, each group in the order the claims came."""
 

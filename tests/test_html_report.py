@@ -201,6 +201,14 @@ def test_control_characters_in_an_attribute_do_not_end_it(seed_report):
     assert 'OddU+202E" onclick="x' in text(subject.xpath("./summary")[0])
 
 
+def test_the_subject_table_lists_the_claims_that_name_a_subject(pages):
+    # From the claim graph: OpenAI's own claims, and the departures of the people who left it.
+    page = tree(pages["seed"])
+    openai = next(d for d in page.xpath("//details[contains(@class, 'subject')]") if "org:openai" in d.get("data-search"))
+    named = text(openai.xpath(".//p[@class='meta']")[0])
+    assert "about others" in named and "departure" in named and "Jerry Tworek" in named
+
+
 def test_arabic_evidence_is_marked_right_to_left(pages):
     page = tree(pages["arabic"])
     sides = page.xpath(f"//div[{has_class('side')} and @lang='ar']")

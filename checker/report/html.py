@@ -117,18 +117,7 @@ def render(report: Report, *, targets=None, **_) -> str:
         cards.append({"f": f, "sides": sides, "what": what, "found": found, "why": why,
                       "docs": " ".join(number[d] for d in f.docs if d in number)})
 
-    groups: dict[str, dict] = {}
-    for c in report.claims:
-        g = groups.setdefault(c.subject.id, {"id": c.subject.id, "names": [], "claims": []})
-        for n in (c.subject.name, *c.subject.aliases):
-            if n and n not in g["names"] and len(g["names"]) < 6:
-                g["names"].append(n)
-        g["claims"].append(c)
-    flagged = {f.subject.id for f in report.findings} | {c for f in report.findings for c in f.claims}
-    for g in groups.values():
-        g["flagged"] = g["id"] in flagged or any(c.id in flagged for c in g["claims"])
-        g["search"] = " ".join([g["id"], *g["names"]]).lower()
-    subjects = sorted(groups.values(), key=lambda g: (not g["flagged"], -len(g["claims"]), g["id"]))
+    subjects = _subject_groups(report)
 
     per_doc_claims, per_doc_findings = defaultdict(int), defaultdict(int)
     for c in report.claims:
@@ -170,3 +159,26 @@ def _value_text(claim) -> str:
 
     v = claim.value if claim.value is not None else claim.time
     return render_value(v) if v is not None else ""
+
+
+def _subject_groups(report: Report) -> list[dict]:
+    """The claim graph read subject by subject: the claims about each subject, and the claims
+    about others that name it (who left it, who invested in it); subjects with a finding first."""
+    from checker.graph import build_graph, claims_naming, claims_of, subjects
+
+    graph = build_graph(report.documents, report.claims)
+    flagged = {f.subject.id for f in report.findings} | {c for f in report.findings for c in f.claims}
+    groups = []
+    for sid, _ in subjects(graph):
+        about = claims_of(graph, sid)
+        if not about:
+            continue
+        names: list[str] = []
+        for c in about:
+            for n in (c.subject.name, *c.subject.aliases):
+                if n and n not in names and len(names) < 6:
+                    names.append(n)
+        groups.append({"id": sid, "names": names, "claims": about, "naming": claims_naming(graph, sid),
+                       "flagged": sid in flagged or any(c.id in flagged for c in about),
+                       "search": " ".join([sid, *names]).lower()})
+    return sorted(groups, key=lambda g: (not g["flagged"], -len(g["claims"]), g["id"]))
