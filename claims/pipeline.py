@@ -299,9 +299,7 @@ class DocReader:
         return out
 
     def _org_patterns(self) -> list:
-        if not hasattr(self, "_org_patterns_compiled"):
-            self._org_patterns_compiled = [re.compile(p, re.I) for p in self.pack.get("org_patterns") or []]
-        return self._org_patterns_compiled
+        return _org_patterns(self.pack)
 
     # --- sentences ------------------------------------------------------------------------
     def sentences(self) -> list[Sentence]:
@@ -344,7 +342,7 @@ class DocReader:
             taken.append((m.start, m.end))
         same_word = getattr(pack.rules, "same_word", None)
         for short, subject in self.short:
-            for m in re.finditer(re.escape(short[:-2]) + r"\w{0,4}" if same_word else re.escape(short), text):
+            for m in _short_form_pattern(short, bool(same_word)).finditer(text):
                 if any(s <= m.start() < e for s, e in taken):
                     continue
                 if same_word and not same_word(m.group(0), short):
@@ -371,6 +369,17 @@ class DocReader:
         for group in (sent.people, sent.orgs, sent.products):
             group.sort(key=lambda x: x.start)
         return sent
+
+
+@lru_cache(maxsize=None)
+def _org_patterns(pack: LangPack) -> list:
+    return [re.compile(p, re.I) for p in pack.get("org_patterns") or []]
+
+
+@lru_cache(maxsize=4096)
+def _short_form_pattern(short: str, declines: bool) -> re.Pattern:
+    """A later mention by a short form; where names decline, with a case ending (Творека)."""
+    return re.compile(re.escape(short[:-2]) + r"\w{0,4}" if declines else re.escape(short))
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:

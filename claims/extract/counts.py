@@ -1,6 +1,8 @@
 """count and age: a number beside a counted noun ("11 founders", 十余名员工), or a person's age."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from claims.extract import Draft, nearest
@@ -8,10 +10,15 @@ from claims.extract.money import period_of
 from claims.model import Quantity, Subject
 
 
+@lru_cache(maxsize=None)
+def _age_patterns(pack) -> list:
+    return [re.compile(rule, re.I) for rule in pack.get("age_patterns") or []]
+
+
 def _age(sent, reader) -> list[Draft]:
     out = []
-    for rule in sent.pack.get("age_patterns") or []:
-        for m in re.finditer(rule, sent.text, re.I):
+    for rule in _age_patterns(sent.pack):
+        for m in rule.finditer(sent.text):
             try:
                 years = int(m.group("n"))
             except (IndexError, ValueError, TypeError):

@@ -16,6 +16,7 @@ from claims.model import PUBLICATION_DATE, Time, Title
 _GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)\s*)?$"
 
 
+@lru_cache(maxsize=None)
 def _gap_after_title(pack) -> re.Pattern:
     """Between a title and its holder: punctuation, an organisation's Latin name, or one of the
     pack's `title_gap_words` ("главный научный сотрудник компании Аника Брандт")."""

@@ -30,21 +30,29 @@ def _is_name(words: list[str]) -> bool:
     return len(words) in (2, 3) and not any(w in stop or w.startswith(("ال", "وال", "بال", "لل")) for w in words)
 
 
+@lru_cache(maxsize=4)
+def _after_lead(pack):
+    """A name right after a title or verb, with the pack's gap words allowed between ("الرئيس
+    التنفيذي للشركة نذير بوزلماط"): two words, or three before a comma (هان تشي مينغ،)."""
+    gap = "|".join(pack.get("title_gap_words") or [])
+    gap = rf"(?:\s+(?:{gap}))?" if gap else ""
+    three = re.compile(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD}(?:\s+{_WORD}(?=\s*[،,.:؛(]))?)(?![\u0621-\u064A])")
+    two = re.compile(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD})(?![\u0621-\u064A])")
+    return three, two
+
+
 def find_people(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
     # After a title or a verb that introduces a person: "الرئيسة التنفيذية دانا ويتفيلد".
     leads = [p for p in titles] + [q for q in [pack.compile(pack.get("person_verbs") or [])] if q is not None]
-    # Words that may stand between a title and its holder ("الرئيس التنفيذي للشركة نذير بوزلماط").
-    gap = "|".join(pack.get("title_gap_words") or [])
-    gap = rf"(?:\s+(?:{gap}))?" if gap else ""
+    three, two = _after_lead(pack)
     for lead in leads:
         for t in lead.finditer(text):
-            # Two words, or three before a comma or stop (Chinese names: هان تشي مينغ،).
-            m = re.match(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD}(?:\s+{_WORD}(?=\s*[،,.:؛(]))?)(?![\u0621-\u064A])",
-                         text[t.end():t.end() + 60])
+            window = text[t.end():t.end() + 60]
+            m = three.match(window)
             if m and not _is_name(m.group("name").split()):
-                m = re.match(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD})(?![\u0621-\u064A])", text[t.end():t.end() + 60])
+                m = two.match(window)
             if not m or not _is_name(m.group("name").split()):
                 continue
             s = t.end() + m.start("name")

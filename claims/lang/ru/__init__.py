@@ -44,14 +44,19 @@ def nominative_surname(word: str, case: str | None) -> str:
     return word
 
 
+@lru_cache(maxsize=4)
+def _gap(pack):
+    """What may stand between a title and its holder: a gap word, Latin names (of the company)."""
+    return re.compile(rf"\s*(?:(?:{'|'.join(pack.get('title_gap_words') or ['(?!)'])})\s+)?(?:[A-Z][\w\-]+\s+)*")
+
+
 def find_people(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
     # Right after a title, two capitalised words are a name even when pymorphy3 does not know the
     # given name (финансового директора Чжоу Минь, главный научный сотрудник Аника Брандт).
     for _, title in pack.lexicon_patterns["titles"]:
         for t in title.finditer(text):
-            gap = re.match(rf"\s*(?:(?:{'|'.join(pack.get('title_gap_words') or ['(?!)'])})\s+)?(?:[A-Z][\w\-]+\s+)*",
-                           text[t.end():t.end() + 60])
+            gap = _gap(pack).match(text[t.end():t.end() + 60])
             m = _PAIR.match(text, t.end() + gap.end())
             if m and not given_name(m.group("first")):
                 out.append(NameMention(m.start(), m.end(), m.group(0), f"{m.group('first')} {m.group('last')}"))

@@ -23,8 +23,7 @@ def find_people(text: str, pack) -> list[NameMention]:
         han = m.group("han")[start:].strip("·・")
         out.append(NameMention(m.start("han") + start, m.end(), m.group(0)[start:], han, latin=latin,
                                aliases=[latin]))
-    dotted = re.compile(rf"[{translit}]{{1,5}}[·・][{translit}]{{1,6}}")
-    for m in dotted.finditer(text):
+    for m in _patterns(pack)["dotted"].finditer(text):
         if any(n.start <= m.start() < n.end for n in out):
             continue
         out.append(NameMention(m.start(), m.end(), m.group(0), m.group(0)))
@@ -34,30 +33,43 @@ def find_people(text: str, pack) -> list[NameMention]:
     return sorted(out, key=lambda n: n.start)
 
 
+@lru_cache(maxsize=8)
+def _patterns(pack) -> dict:
+    """The pack's name patterns, compiled once: a dotted transliteration, a native name, and a
+    native name before a speech verb."""
+    translit = pack.get("translit_chars", "")
+    sur = "|".join(sorted(pack.get("surnames") or ["(?!)"], key=len, reverse=True))
+    name = rf"(?P<name>(?:{sur})[^\W\d{pack.get('name_end_chars', '')}]{{1,2}})"
+    verbs = "|".join(sorted(pack.get("speech_verbs") or [], key=len, reverse=True))
+    return {
+        "dotted": re.compile(rf"[{translit}]{{1,5}}[·・][{translit}]{{1,6}}"),
+        "name": re.compile(name),
+        "before_verb": re.compile(rf"(?<![\p{{Han}}]){name}(?={verbs})|(?<=[，,。、：:；“\s]){name}(?={verbs})")
+        if verbs else None,
+    }
+
+
 def native_names(text: str, pack) -> list[NameMention]:
     """Chinese names (周敏, 林晓峰): a known surname and one or two more characters, right after a
     title or right before a speech verb, ending where a verb or particle starts."""
     surnames = pack.get("surnames") or []
     if not surnames:
         return []
-    ends = pack.get("name_end_chars", "")
-    sur = "|".join(sorted(surnames, key=len, reverse=True))
-    name = rf"(?P<name>(?:{sur})[^\W\d{ends}]{{1,2}})"
+    patterns = _patterns(pack)
     out: list[NameMention] = []
     # Words a surname character starts that are no name: 周一 (Monday), 高管 (executives)...
     not_names = tuple(pack.get("not_name_words") or ())
     leads = [p for _, p in pack.lexicon_patterns["titles"]]
     for lead in leads:
         for t in lead.finditer(text):
-            m = re.match(name, text[t.end():t.end() + 4])
+            m = patterns["name"].match(text, t.end(), t.end() + 4)
             if m and m.group("name").startswith(not_names):
                 continue
             if m and re.match(r"\p{Han}", m.group("name")[-1]):
                 s = t.end()
                 out.append(_native(m.group("name"), s, surnames))
-    verbs = "|".join(sorted(pack.get("speech_verbs") or [], key=len, reverse=True))
-    if verbs:
-        for m in re.finditer(rf"(?<![\p{{Han}}]){name}(?={verbs})|(?<=[，,。、：:；“\s]){name}(?={verbs})", text):
+    if patterns["before_verb"] is not None:
+        for m in patterns["before_verb"].finditer(text):
             if not m.group("name").startswith(not_names):
                 out.append(_native(m.group("name"), m.start("name"), surnames))
     seen, unique = set(), []
