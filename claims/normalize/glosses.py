@@ -160,3 +160,21 @@ def scan_glosses(text: str, pack) -> list[Gloss]:
                 lead = native[:span[1]]
         out.append(Gloss(s, s + len(native), native, latin, lead))
     return sorted(out, key=lambda g: g.start)
+
+
+def with_glossed_people(text: str, pack, found: list) -> list:
+    """`found` (a pack's NameMentions) with each glossed person as one mention of the native name
+    and its Latin gloss: "رضا مصبوحي (Reda Mesbouhi)", "Надира Бузельмата (Nadir Bouzelmat)".
+    A nominative the pack worked out for the same words is kept as the name."""
+    from claims.normalize.names import NameMention
+
+    out = list(found)
+    for g in find_glosses(text, pack):
+        if g.kind != "person":
+            continue
+        end = text.index(")", g.end) + 1 if ")" in text[g.end:g.end + 80] else g.end
+        same = [o for o in out if g.start <= o.start < end or o.start <= g.start < o.end]
+        name = same[0].name if same else g.native
+        out = [o for o in out if o not in same]
+        out.append(NameMention(g.start, end, text[g.start:end], name, latin=g.latin, aliases=[g.latin]))
+    return out

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex as re
 
-from claims.normalize.glosses import find_glosses
+from claims.normalize.glosses import with_glossed_people
 from claims.normalize.names import NameMention, latin_people
 
 _WORD = r"[\u0621-\u065F\u0671-\u06D3]{2,}"
@@ -66,15 +66,7 @@ def find_people(text: str, pack) -> list[NameMention]:
         if not any(p.match(rest) for p in titles):
             continue
         out.append(NameMention(m.start("name"), m.end("name"), m.group("name"), m.group("name")))
-    for g in find_glosses(text, pack):
-        if g.kind != "person":
-            continue
-        # The native name and its Latin gloss are one mention: "رضا مصبوحي (Reda Mesbouhi)".
-        end = text.index(")", g.end) + 1 if ")" in text[g.end:g.end + 80] else g.end
-        same = [o for o in out if g.start <= o.start < end or o.start <= g.start < o.end]
-        name = same[0].name if same else g.native  # keep a nominative the pack has worked out
-        out = [o for o in out if o not in same]
-        out.append(NameMention(g.start, end, text[g.start:end], name, latin=g.latin, aliases=[g.latin]))
+    out = with_glossed_people(text, pack, out)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
     out += [n for n in latin_people(text, titles) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import regex as re
 
-from claims.normalize.glosses import find_glosses
+from claims.normalize.glosses import with_glossed_people
 from claims.normalize.names import NameMention, latin_people
 
 _PAIR = re.compile(r"(?<![\p{L}-])(?P<first>[А-ЯЁ][а-яё]+)\s+(?P<last>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\p{L}])")
@@ -68,15 +68,7 @@ def find_people(text: str, pack) -> list[NameMention]:
         nominative, case = known
         name = f"{nominative} {nominative_surname(last, case if case != 'nomn' else None)}"
         out.append(NameMention(m.start(), m.end(), m.group(0), name))
-    for g in find_glosses(text, pack):
-        if g.kind != "person":
-            continue
-        # The native name and its Latin gloss are one mention: "رضا مصبوحي (Reda Mesbouhi)".
-        end = text.index(")", g.end) + 1 if ")" in text[g.end:g.end + 80] else g.end
-        same = [o for o in out if g.start <= o.start < end or o.start <= g.start < o.end]
-        name = same[0].name if same else g.native  # keep a nominative the pack has worked out
-        out = [o for o in out if o not in same]
-        out.append(NameMention(g.start, end, text[g.start:end], name, latin=g.latin, aliases=[g.latin]))
+    out = with_glossed_people(text, pack, out)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
     out += [n for n in latin_people(text, titles, reject=_NOT_NAMES) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)
