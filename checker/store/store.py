@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from checker.store import db
 from claims.model import Claim, Document, Subject
-from claims.normalize.names import fold, name_parts, same_person, skeleton
+from claims.normalize.names import fold, name_parts, same_person, skeleton_variants
 
 # Parameters per IN (...) list: SQLite's limit is 32766 on recent builds, 999 on old ones.
 CHUNK = 500
@@ -67,14 +67,13 @@ def _deletions(s: str) -> set[str]:
 def person_keys(form: str) -> set[str]:
     """Blocking keys of a person's written name, such that two forms for which
     `claims.normalize.names.same_person` holds share a key: equal folded forms share `f:`;
-    otherwise the surnames sound alike, i.e. their consonant skeletons (or, for a leading J, the
-    skeleton without it) are at most one edit apart, so their one-deletion neighbourhoods meet.
+    otherwise the surnames sound alike, i.e. one of their skeleton variants (a leading J dropped,
+    a leading H written Х, ...) are at most one edit apart, so their one-deletion neighbourhoods meet.
     The test `test_person_keys_cover_same_person` holds this against the names in the tests."""
     keys = {f"f:{fold(form)}"}
     parts = name_parts(form)
     if len(parts) >= 2:
-        last = skeleton(parts[-1])
-        for variant in {last, last[1:] if last.startswith("C") else last} - {""}:
+        for variant in skeleton_variants(parts[-1]) - {""}:
             keys |= {f"s:{d}" for d in _deletions(variant) if d}
     return keys
 

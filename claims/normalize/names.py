@@ -108,8 +108,8 @@ def sounds_alike(a: str, b: str) -> bool:
     """Do two single name words sound alike across scripts? (Tworek / 特沃雷克 / توورك)"""
     from rapidfuzz.distance import Levenshtein
 
-    for sa in _variants(a):
-        for sb in _variants(b):
+    for sa in skeleton_variants(a):
+        for sb in skeleton_variants(b):
             if not sa or not sb:
                 continue
             if sa == sb:
@@ -122,7 +122,7 @@ def sounds_alike(a: str, b: str) -> bool:
     return False
 
 
-def _variants(word: str) -> set[str]:
+def skeleton_variants(word: str) -> set[str]:
     """The skeletons a name word may have in another script. A leading J is /dʒ/ in Jerry (Джерри)
     but /j/ in Jakub (Якоб, 雅庫布); a leading H, silent in the skeleton, is written Х in Cyrillic
     (Haddad, Хаддад; Han, Хань); a pinyin Q is the Ц, 齐, تش of other scripts (Qiming, Цимин)."""
