@@ -368,7 +368,18 @@ class DocReader:
                         sent.person_pronoun = SubjectMention(m.start(), m.end(), previous.person_pronoun.subject, m.group(0))
         for group in (sent.people, sent.orgs, sent.products):
             group.sort(key=lambda x: x.start)
+        sent.orgs = _one_mention_per_gloss(text, sent.orgs)
         return sent
+
+
+def _one_mention_per_gloss(text: str, mentions: list[SubjectMention]) -> list[SubjectMention]:
+    """"ألدركرست كابيتال (Aldercrest Capital)": a name and its gloss are one mention, not two."""
+    out: list[SubjectMention] = []
+    for m in mentions:
+        if out and out[-1].subject.id == m.subject.id and re.fullmatch(r"[\s(（«»\"“”]*", text[out[-1].end:m.start]):
+            continue
+        out.append(m)
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -69,6 +69,8 @@ class AmountConflict(Rule):
             return None
         if a.doc == b.doc and a.span == b.span:
             return None  # one sentence giving two figures tells a change ("up from $157bn"), not a conflict
+        if "former" in (a.tense, b.tense):
+            return None  # "up from €620m": an earlier figure, told as such
         if "future" in (a.tense, b.tense):
             # A target or forecast is compared only with another one for the same year.
             if a.tense != b.tense or not (a.time and b.time and a.time.start and b.time.start

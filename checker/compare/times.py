@@ -10,8 +10,10 @@ from claims.model import Claim, Document, Time
 
 
 @lru_cache(maxsize=1)
-def recurring_events() -> frozenset[str]:
-    return frozenset(k for k, v in event_kinds().items() if v.get("recurring"))
+def recurring_events() -> dict[str, str]:
+    """Event kind -> "always" (never compared) or "news-cycle" (compared within one news cycle)."""
+    return {k: ("news-cycle" if v.get("recurring") == "news-cycle" else "always")
+            for k, v in event_kinds().items() if v.get("recurring")}
 
 
 # A recurring kind's two dates are one event misdated only within one news cycle, months apart.
@@ -28,9 +30,10 @@ class EventDateConflict(Rule):
 
     Dates are compared at the coarser precision: "December 2025" agrees with "2025" and
     contradicts "December 2026". Approximate dates ("nine years ago") get a margin.
-    Events that recur (a lawsuit, a recall) may be two events: they are compared only between
-    articles of one news cycle (published within 45 days) whose dates are months, not years,
-    apart, and then as a warning; events that happen to two different people (two oustings), and
+    Events that recur (a launch, a lawsuit) are never compared: two dates are two events; those
+    seldom twice in a few months (a recall, an accident) are compared only between articles of
+    one news cycle (published within 45 days) whose dates are months, not years, apart, as a
+    warning; events that happen to two different people (two oustings), and
     a plan against a done event, are never compared.
 
     Bad:  "In December Altman declared a code red" (Feb 2026) / "In December 2026 ... code red"
@@ -48,7 +51,9 @@ class EventDateConflict(Rule):
             return None  # a plan ("no IPO this year") is not the date of a done event
         if not times_disjoint(a.value, b.value):
             return None
-        recurring = a.predicate == "event_date" and _event_kind(a) in recurring_events()
+        recurring = recurring_events().get(_event_kind(a)) if a.predicate == "event_date" else None
+        if recurring == "always":
+            return None
         if recurring and not (same_period(a, b, docs, RECURRING_NEWS_DAYS) and
                               gap_days(a.value, b.value) <= RECURRING_GAP_DAYS):
             return None

@@ -48,6 +48,10 @@ def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) ->
         return before[-1].subject
     if inside:
         return inside[0].subject
+    # "оценка компании составила", "the company's revenue": the article's own, not an
+    # organisation of another clause.
+    if reader.main_org is not None and any(cs <= p.start < ce for p in sent.org_pronouns):
+        return reader.main_org
     before_sent = [o for o in pool if o.start <= pos]
     if before_sent:
         return before_sent[-1].subject
@@ -117,8 +121,23 @@ def extract(sent, reader) -> list[Draft]:
                       text=amount.text)
         confident = any(o.subject.id == subject.id for o in sent.orgs + sent.products)
         out.append(Draft(predicate, subject, value, (amount.start, amount.end), object=investor, time=time,
-                         confidence=0.85 if confident else 0.6))
+                         confidence=0.85 if confident else 0.6,
+                         tense="former" if earlier_figure(sent, amount, trig) else None))
     return out
+
+
+def earlier_figure(sent, amount, trig=None) -> bool:
+    """An amount told as what it was before: "up from €620m", "против 77 млн евро", "當時估值僅6.2億"
+    (the pack's `earlier_words` right before the amount or its word, in their clause)."""
+    pattern = sent.pack.compile(sent.pack.get("earlier_words") or [])
+    if pattern is None:
+        return False
+    for m in pattern.finditer(sent.text, max(0, amount.start - 14), amount.start):
+        if not CLAUSE_BREAK.search(sent.text, m.end(), amount.start) and amount.start - m.end() <= 8:
+            return True
+    # Glued to the word itself ("當時估值"): Chinese writes "then" right before what it qualifies.
+    return trig is not None and trig.start < amount.start and any(
+        m.end() == trig.start for m in pattern.finditer(sent.text, max(0, trig.start - 4), trig.start))
 
 
 def period_of(sent, amount, trig=None):

@@ -3,7 +3,7 @@ pack's `user_nouns`), about a product or organisation."""
 from __future__ import annotations
 
 from claims.extract import Draft, nearest
-from claims.extract.money import period_of
+from claims.extract.money import earlier_figure, period_of
 from claims.model import Quantity
 
 
@@ -42,5 +42,5 @@ def extract(sent, reader) -> list[Draft]:
                          unit=_measure(sent, amount, trig), approx=amount.approx, precision=amount.precision,
                          text=amount.text)
         out.append(Draft("user_count", subject, value, (amount.start, amount.end), time=period_of(sent, amount, trig),
-                         confidence=0.8 if near else 0.6))
+                         confidence=0.8 if near else 0.6, tense="former" if earlier_figure(sent, amount) else None))
     return out

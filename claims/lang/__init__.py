@@ -61,7 +61,9 @@ class LangPack:
         if self.word_boundary:
             # Arabic writes "and", "to", "the" as prefixes of the word: وغادر, بالشركة.
             prefix = f"(?:{self.data['proclitics']})?" if self.data.get("proclitics") else ""
-            body = rf"(?<!\w){prefix}(?:{body})(?!\w)"
+            # A word ends where no letter follows, nor a hyphen and a letter ("launch-vehicle" is
+            # no launch); a word that ends in a hyphen ("ex-", "экс-") ends there.
+            body = rf"(?<!\w){prefix}(?:{body})(?:(?<=-)|(?!\w|-\w))"
         return re.compile(body, re.I)
 
     @cached_property
