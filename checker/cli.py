@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import stat
 import sys
 import tempfile
 from enum import Enum
@@ -41,9 +42,13 @@ class FailOn(str, Enum):
     never = "never"
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, manifest.yaml).")]
+# readable=False: the reader says what is wrong with an article (E102 permission denied), in one
+# line, rather than click's usage panel.
+PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, manifest.yaml).",
+                                                readable=False)]
 OptionalPathsArg = Annotated[Optional[list[Path]], typer.Argument(
-    help="Article files or folders (.txt, .md, .html, manifest.yaml); with --store, read besides the stored ones.")]
+    help="Article files or folders (.txt, .md, .html, manifest.yaml); with --store, read besides the stored ones.",
+    readable=False)]
 FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="Output format (default: `format` in the configuration, else text).")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")]
@@ -73,16 +78,35 @@ def write_output(text: str, output: Optional[Path]) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    try:
+        kind = os.stat(output).st_mode
+    except FileNotFoundError:
+        kind = None
+    except OSError as exc:
+        fail(f"E111 {output}: cannot write: {exc.strerror or exc}")
+    if kind is not None and stat.S_ISDIR(kind):
+        fail(f"E111 {output}: is a directory")
+    if kind is not None and not stat.S_ISREG(kind):
+        # /dev/null, /dev/stdout, a FIFO: written to as it is; renaming a file over it would
+        # replace the device itself.
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            fail(f"E111 {output}: cannot write: {exc.strerror or exc}")
+        return
     folder = output.resolve().parent
     if not folder.is_dir():
         fail(f"E110 {output}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, output)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
         fail(f"E111 {output}: cannot write: {exc.strerror or exc}")
 
 
@@ -96,6 +120,8 @@ def _guard(fn):
         fail(f"{exc.code} {exc.path}: {exc.message}")
     except RecursionError:
         fail("E112 input is nested too deeply to read")
+    except MemoryError:
+        fail("E114 input is too large to read in the memory available")
 
 
 class _Progress:
@@ -226,9 +252,10 @@ def audit(paths: OptionalPathsArg = None, format: FormatOpt = None, output: Outp
 
 
 @app.command()
-def check(drafts: Annotated[list[Path], typer.Argument(help="The draft(s) to check (.md, .txt, .html).")],
+def check(drafts: Annotated[list[Path], typer.Argument(help="The draft(s) to check (.md, .txt, .html).", readable=False)],
           against: Annotated[Optional[list[Path]], typer.Option(
-              "--against", "-a", help="The archive: files or folders (default: `archive` in the configuration).")] = None,
+              "--against", "-a", help="The archive: files or folders (default: `archive` in the configuration).",
+              readable=False)] = None,
           format: FormatOpt = None, output: OutputOpt = None, fail_on: FailOnOpt = None,
           entities: EntitiesOpt = None, disable: DisableOpt = None, language: LanguageOpt = None,
           baseline: BaselineOpt = None, no_baseline: NoBaselineOpt = False, config: ConfigOpt = None,

@@ -15,7 +15,7 @@ import regex as re
 
 from claims.lang import LangPack, _alternation
 from claims.model import Duration, Time
-from claims.normalize.numbers import Amount, find_amounts
+from claims.normalize.numbers import Amount, find_amounts, match_after
 
 _ISO = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 
@@ -52,7 +52,7 @@ class DurationReader:
         for a in amounts if amounts is not None else find_amounts(text, pack):
             if a.amount is None or a.currency or a.is_year_like or a.amount <= 0 or a.amount >= 200:
                 continue
-            m = self.unit_re.match(text, a.end)
+            m = match_after(self.unit_re, text, a.end)
             if not m:
                 continue
             unit = self.unit_of(m.group("unit"))
@@ -63,12 +63,12 @@ class DurationReader:
             duration = Duration(iso=iso, years=years, approx=a.approx, text=text[a.start:m.end()])
             end = m.end()
             ago = None
-            after = self.ago_after.match(text, end) if self.ago_after else None
+            after = match_after(self.ago_after, text, end) if self.ago_after else None
             before = self.ago_before.search(text[max(0, a.start - 12):a.start]) if self.ago_before else None
             if (after or before) and unit == "year":
                 if after:
                     end = after.end()
-                if published:
+                if published and published.year - int(n) >= dt.MINYEAR:
                     y = published.year - int(n)
                     ago = Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True, approx=True)
                 else:

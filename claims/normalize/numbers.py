@@ -16,11 +16,21 @@ from claims.lang import LangPack, _alternation
 
 _DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 _D = r"[0-9٠-٩۰-۹０-９]"
-# Digit groups: 1,000 / 1 000 / 1.000.000 / ١٬٠٠٠ ; decimals with . , or ٫
-DIGITS = rf"{_D}{{1,3}}(?:[,\u00a0\u202f ٬.]{_D}{{3}})+(?:[.,٫]{_D}+)?|{_D}{{1,30}}(?:[.,٫]{_D}{{1,12}})?"
+# Digit groups: 1,000 / 1 000 / 1.000.000 / ١٬٠٠٠ ; decimals with . , or ٫. A number is a whole
+# run of digits: a run of more than 30 (a serial number, a hash, 500 digits of garbage) is no
+# amount at all, rather than a 30-digit slice of it read as one.
+DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.]{_D}{{3}})+(?:[.,٫]{_D}+)?"
+          rf"|{_D}{{1,30}}(?:[.,٫]{_D}+)?)(?!{_D})")
 CJK_NUMERAL = r"[零〇一二三四五六七八九十百千两兩]+(?:[万萬亿億]+[零〇一二三四五六七八九十百千两兩]*)*"
 CJK_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+_CJK_SCALE_RUN = re.compile(r"[十百千万萬亿億兆]+")
+_DECIMALS = re.compile(r"[.,٫](\d+)$")
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+# The longest Chinese numeral below MAX_AMOUNT is some 30 characters (九千九百九十九万...); a
+# longer run is not a number (and cn2an is quadratic in its length).
+MAX_CJK_NUMERAL = 40
 MAX_AMOUNT = 1e18
+_GROUPED = re.compile(r"\d{1,3}(?P<sep>[,.])\d{3}(?:(?P=sep)\d{3})*(?:(?!(?P=sep))(?P<dec>[.,])\d+)?")
 
 
 @dataclass
@@ -40,13 +50,31 @@ class Amount:
     precision: Optional[float] = None  # half a unit of the last written digit, scale included
 
 
+# How far after a number its scale word, currency or modifier may reach ("5  Hong Kong dollars").
+AFTER = 80
+
+
+def match_after(pattern: re.Pattern, text: str, pos: int):
+    """`pattern.match(text, pos)`, looking no further than AFTER characters ahead. Given the whole
+    rest of the text, the regex module first searches all of it for a word the pattern needs
+    ("ago", "or so"), at every number: quadratic on a text of many numbers."""
+    end = pos + AFTER
+    if end >= len(text):
+        return pattern.match(text, pos)
+    m = pattern.match(text, pos, end)
+    if m is not None and m.end() == end:
+        return pattern.match(text, pos)  # the window ends inside the match: judge it on the text
+    return m
+
+
 def parse_digits(raw: str, decimal_comma: bool) -> Optional[float]:
     s = raw.translate(_DIGIT_TABLE).replace("\u00a0", " ").replace("\u202f", " ")
     s = s.replace("٬", ",").replace("٫", ".")
     s = s.replace(" ", "")
-    groups = re.fullmatch(r"\d{1,3}(?:([,.])\d{3})+(?:([.,])\d+)?", s)
+    # Groups share one separator; a decimal mark is the other one (1,000.001 and 1.000,5).
+    groups = _GROUPED.fullmatch(s)
     if groups:
-        sep, dec = groups.group(1), groups.group(2)
+        sep, dec = groups.group("sep"), groups.group("dec")
         if dec and dec != sep:
             s = s.replace(sep, "").replace(dec, ".")
         elif s.count(sep) == 1 and sep == ("," if decimal_comma else ".") and not dec:
@@ -65,10 +93,12 @@ def parse_digits(raw: str, decimal_comma: bool) -> Optional[float]:
 def parse_cjk(raw: str) -> Optional[float]:
     import cn2an
 
+    if len(raw) > MAX_CJK_NUMERAL:
+        return None
     s = raw.replace("兩", "两")
     try:
         value = float(cn2an.cn2an(s, "smart"))
-    except (ValueError, KeyError, IndexError, TypeError):
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError):
         return None
     return value if value < MAX_AMOUNT else None
 
@@ -128,7 +158,9 @@ class NumberReader:
 
     def find(self, text: str) -> list[Amount]:
         found: list[Amount] = []
-        taken: list[tuple[int, int]] = []
+        # Characters already read as part of an amount (one byte per character: linear, however
+        # many amounts a text holds).
+        taken = bytearray(len(text) + 1)
         if self.vague_re:
             for m in self.vague_re.finditer(text):
                 lo, hi = self._lookup(self.vague, m.group("vague"))
@@ -139,18 +171,18 @@ class NumberReader:
                 a = Amount(m.start(), m.end(), m.group(0), min=lo * mult, max=hi * mult, approx=True, core=m.span())
                 self._finish(text, a)
                 found.append(a)
-                taken.append((a.start, a.end))
+                taken[a.start:a.end] = b"\x01" * (a.end - a.start)
         if self.vague_alone_re:
             for m in self.vague_alone_re.finditer(text):
-                if any(s <= m.start() < e for s, e in taken):
+                if taken[m.start()]:
                     continue
                 lo, hi = self._lookup(self.vague_alone, m.group("va"))
                 a = Amount(m.start(), m.end(), m.group(0), amount=(lo + hi) / 2, min=lo, max=hi, approx=True, core=m.span())
                 self._finish(text, a)
                 found.append(a)
-                taken.append((a.start, a.end))
+                taken[a.start:a.end] = b"\x01" * (a.end - a.start)
         for m in self.number_re.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken[m.start()]:
                 continue
             if m.group("digits"):
                 value = parse_digits(m.group("digits"), self.decimal_comma)
@@ -166,11 +198,13 @@ class NumberReader:
             a = Amount(m.start(), m.end(), m.group(0), amount=value, core=m.span())
             raw = m.group(0)
             if m.group("digits"):
-                decimals = re.search(r"[.,٫](\d+)$", raw.translate(_DIGIT_TABLE))
+                decimals = _DECIMALS.search(raw.translate(_DIGIT_TABLE))
                 step = 10.0 ** -len(decimals.group(1)) if decimals and value != int(value) else 1.0
                 a.precision = 0.5 * step
-            a.is_year_like = bool(m.group("digits")) and re.fullmatch(r"(?:1[89]|20)\d\d", raw.translate(_DIGIT_TABLE)) is not None
+            a.is_year_like = bool(m.group("digits")) and _YEAR_LIKE.fullmatch(raw.translate(_DIGIT_TABLE)) is not None
             self._scale(text, a)
+            if a.amount >= MAX_AMOUNT:
+                continue  # "5 billion billion billion": no amount is that large
             self._finish(text, a)
             found.append(a)
         found.sort(key=lambda a: a.start)
@@ -180,7 +214,7 @@ class NumberReader:
         # Chinese scale characters stick to digits: 5000亿, 1.5万亿, 4,500萬.
         pos = a.end
         if self.pack.code == "zh":
-            m = re.match(r"[十百千万萬亿億兆]+", text[pos:])
+            m = _CJK_SCALE_RUN.match(text, pos)
             if m and a.amount is not None and not a.text[-1:] in "十百千万萬亿億":
                 mult = 1.0
                 for ch in m.group(0):
@@ -188,10 +222,10 @@ class NumberReader:
                 a.amount *= mult
                 if a.precision is not None:
                     a.precision *= mult
-                pos += m.end()
+                pos = m.end()
         elif self.scale_re:
             while True:
-                m = self.scale_re.match(text, pos)
+                m = match_after(self.scale_re, text, pos)
                 if not m:
                     break
                 mult = self._lookup(self.scales, m.group("scale"))
@@ -214,7 +248,7 @@ class NumberReader:
                 a.start -= len(m.group(0))
                 before = text[max(0, a.start - 24):a.start]
         if self.cur_after_re:
-            m = self.cur_after_re.match(text, a.end)
+            m = match_after(self.cur_after_re, text, a.end)
             if m:
                 a.currency = a.currency or self._lookup(self.cur_after, m.group(0).strip())
                 a.end = m.end()
@@ -225,7 +259,7 @@ class NumberReader:
                 self._bound(a, kind)
                 break
         for pattern, kind in ((self.more_after, "more"), (self.approx_after, "approx")):
-            m = pattern.match(text, a.core[1]) if pattern else None
+            m = match_after(pattern, text, a.core[1]) if pattern else None
             if m and m.end() <= a.end + len(m.group(0)):
                 if m.start() >= a.end:
                     a.end = m.end()

@@ -84,9 +84,12 @@ class TimeReader:
         out: list[TimeMention] = []
         last_end = -1
         for start, _, _, m in candidates:
-            if start < last_end:
+            if start < last_end or _cut_from_digits(text, m):
                 continue
-            time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, future_at(m.start()))
+            try:
+                time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, future_at(m.start()))
+            except (ValueError, OverflowError):
+                continue  # counted past the ends of the calendar (year 1, year 9999): no such date
             if time is None:
                 continue
             time.text = m.group(0)
@@ -154,6 +157,20 @@ class TimeReader:
         elif part == "mid":
             start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
         return Time(start=start, end=end, granularity="year", relative=relative, approx=part is not None)
+
+
+def _cut_from_digits(text: str, m) -> bool:
+    """A year, month or day taken out of a longer run of digits (2345年 in 12345年, 2025 in
+    1111120251): a slice of a number, not a date."""
+    for group in ("year", "month", "day"):
+        if group not in m.re.groupindex:
+            continue
+        s, e = m.span(group)
+        if s < 0:
+            continue
+        if (s > 0 and text[s - 1].isdigit()) or (e < len(text) and text[e].isdigit()):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)

@@ -30,6 +30,7 @@ def load_documents(paths: list[Path], *, strict_language: bool = False) -> Loade
         if key in seen:
             continue
         seen.add(key)
+        _check_name(path)
         doc = read_document(path, meta)
         problem = _settle_language(doc)
         if problem:
@@ -48,6 +49,15 @@ def load_documents(paths: list[Path], *, strict_language: bool = False) -> Loade
     if dupes:
         raise InputError("E205", paths[0], f"two documents share the id {dupes[0]!r}; give them distinct ids")
     return out
+
+
+def _check_name(path: Path) -> None:
+    """A file name that is not UTF-8 (bytes from another system) cannot be named in a report."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InputError("E113", shown, "the file name is not UTF-8; rename the file") from None
 
 
 def _settle_language(doc: Document) -> str | None:
@@ -72,7 +82,16 @@ def _settle_language(doc: Document) -> str | None:
 
 def _expand(paths: list[Path]):
     for path in paths:
-        if not path.exists():
+        try:
+            exists = path.exists()
+        except PermissionError:
+            raise InputError("E102", path, "permission denied") from None
+        except OSError as exc:
+            raise InputError("E102", path, f"cannot read: {exc.strerror or exc}") from None
+        if not exists:
+            if path.is_symlink():
+                raise InputError("E101", path, "a symbolic link to nothing (its target is missing, or links "
+                                               "point at each other in a loop)")
             raise InputError("E101", path, "no such file or directory")
         if path.is_file():
             manifest = read_manifest(path.parent) if path.name != MANIFEST else None
@@ -86,15 +105,15 @@ def _expand(paths: list[Path]):
 def _expand_folder(folder: Path, depth: int = 0):
     if depth > 20:
         raise InputError("E108", folder, "folders nested more than 20 deep (a symlink loop?)")
-    manifest = read_manifest(folder)
+    try:
+        manifest = read_manifest(folder)
+        entries = sorted(folder.iterdir()) if manifest is None else []
+    except PermissionError:
+        raise InputError("E102", folder, "permission denied") from None
     if manifest is not None:
         for name, meta in manifest.items():
             yield folder / name, meta
         return
-    try:
-        entries = sorted(folder.iterdir())
-    except PermissionError:
-        raise InputError("E102", folder, "permission denied") from None
     found = False
     for entry in entries:
         if entry.is_file() and entry.suffix.lower() in SUFFIXES:

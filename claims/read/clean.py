@@ -41,7 +41,15 @@ def skipped_ranges(text: str, furniture: list[str]) -> list[Span]:
     return skipped
 
 
+# Furniture is short ("Share this", "12 comments", a cookie line, a URL): a paragraph this long is
+# article text. Not searching it also bounds the work on text built to make the furniture
+# patterns backtrack (`\d+\s+comments?` over a run of 100,000 digits is quadratic).
+FURNITURE_MAX = 1000
+
+
 def _is_furniture(body: str, pattern: re.Pattern) -> bool:
+    if len(body) >= FURNITURE_MAX:
+        return False
     hit = pattern.search(body)
     if not hit:
         return False
