@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex as re
 
-from claims.lang import LangPack, _alternation
+from claims.lang import LangPack, _alternation, table_lookup
 from claims.model import Duration, Time
 from claims.normalize.numbers import Amount, find_amounts, match_after
 
@@ -39,10 +39,7 @@ class DurationReader:
         self.ago_before = re.compile(rf"(?:{ago})\s*$", re.I) if ago else None
 
     def unit_of(self, word: str) -> Optional[str]:
-        for pattern, unit in sorted(self.units.items(), key=lambda kv: len(kv[0]), reverse=True):
-            if re.fullmatch(pattern, word, re.I):
-                return unit
-        return None
+        return table_lookup(self.units, word)
 
     def find(self, text: str, pack: LangPack, published: Optional[dt.date],
              amounts: Optional[list[Amount]] = None) -> list[DurationMention]:

@@ -12,7 +12,7 @@ from typing import Optional
 
 import regex as re
 
-from claims.lang import LangPack, _alternation
+from claims.lang import LangPack, _alternation, table_lookup
 
 _DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 _D = r"[0-9٠-٩۰-۹０-９]"
@@ -149,13 +149,6 @@ class NumberReader:
             return None
         return re.compile(rf"\s*(?:{_alternation(words)})", re.I)
 
-    @staticmethod
-    def _lookup(table: dict, text: str):
-        for pattern, value in sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True):
-            if re.fullmatch(pattern, text, re.I):
-                return value
-        return None
-
     def find(self, text: str) -> list[Amount]:
         found: list[Amount] = []
         # Characters already read as part of an amount (one byte per character: linear, however
@@ -163,8 +156,8 @@ class NumberReader:
         taken = bytearray(len(text) + 1)
         if self.vague_re:
             for m in self.vague_re.finditer(text):
-                lo, hi = self._lookup(self.vague, m.group("vague"))
-                mult = self._lookup(self.scales, m.group("scale")) if m.group("scale") else 1.0
+                lo, hi = table_lookup(self.vague, m.group("vague"))
+                mult = table_lookup(self.scales, m.group("scale")) if m.group("scale") else 1.0
                 # "数亿" is a vague amount only with its scale; "数" alone is not a number.
                 if not m.group("scale") and self.pack.code == "zh":
                     continue
@@ -176,7 +169,7 @@ class NumberReader:
             for m in self.vague_alone_re.finditer(text):
                 if taken[m.start()]:
                     continue
-                lo, hi = self._lookup(self.vague_alone, m.group("va"))
+                lo, hi = table_lookup(self.vague_alone, m.group("va"))
                 a = Amount(m.start(), m.end(), m.group(0), amount=(lo + hi) / 2, min=lo, max=hi, approx=True, core=m.span())
                 self._finish(text, a)
                 found.append(a)
@@ -192,7 +185,7 @@ class NumberReader:
                     continue
                 value = parse_cjk(raw)
             else:
-                value = self._lookup(self.words, m.group("word"))
+                value = table_lookup(self.words, m.group("word"))
             if value is None:
                 continue
             a = Amount(m.start(), m.end(), m.group(0), amount=value, core=m.span())
@@ -228,7 +221,7 @@ class NumberReader:
                 m = match_after(self.scale_re, text, pos)
                 if not m:
                     break
-                mult = self._lookup(self.scales, m.group("scale"))
+                mult = table_lookup(self.scales, m.group("scale"))
                 a.amount *= mult
                 if a.precision is not None:
                     a.precision *= mult
@@ -244,13 +237,13 @@ class NumberReader:
         if self.cur_before_re:
             m = self.cur_before_re.search(before)
             if m:
-                a.currency = self._lookup(self.cur_before, m.group(0).strip())
+                a.currency = table_lookup(self.cur_before, m.group(0).strip())
                 a.start -= len(m.group(0))
                 before = text[max(0, a.start - 24):a.start]
         if self.cur_after_re:
             m = match_after(self.cur_after_re, text, a.end)
             if m:
-                a.currency = a.currency or self._lookup(self.cur_after, m.group(0).strip())
+                a.currency = a.currency or table_lookup(self.cur_after, m.group(0).strip())
                 a.end = m.end()
         for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.approx_before, "approx")):
             m = pattern.search(before) if pattern else None

@@ -21,7 +21,7 @@ from typing import Optional
 
 import regex as re
 
-from claims.lang import LangPack, _alternation
+from claims.lang import LangPack, _alternation, table_lookup
 from claims.model import Time
 
 
@@ -67,10 +67,7 @@ class TimeReader:
             self.rules.append(re.compile(rf"{b}(?:{body}){e}", re.I))
 
     def _key(self, table: str, text: str):
-        for pattern, value in sorted(self.tables[table].items(), key=lambda kv: len(kv[0]), reverse=True):
-            if re.fullmatch(pattern, text.strip(), re.I):
-                return value
-        return None
+        return table_lookup(self.tables[table], text.strip())
 
     def find(self, text: str, published: Optional[dt.date], future=False) -> list[TimeMention]:
         """`future` is a bool for the whole text, or a function of a position (tense by clause)."""
