@@ -2,11 +2,15 @@
 
 Work grows with the number of claims, not its square: claims are indexed by subject and predicate
 once, each rule splits those groups by its block key, and only claims within one block are
-compared, each pair once (the outlier test reuses those verdicts instead of comparing again).
+compared. Claims of a block that a rule cannot tell apart (alike in everything it reads) are
+compared once as a class, and the verdict stands for every pair of their members; each ordered
+pair of classes is compared once (the outlier test reuses those verdicts).
 """
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
+from collections import Counter
 
 from checker.compare import RULES
 from checker.compare.base import Rule, Verdict, render
@@ -86,37 +90,89 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 
 
 def _compare_group(rule: Rule, group: list[Claim], docs, suspects: set[str]) -> list[Finding]:
-    conflicts: dict[tuple[str, str], tuple[Verdict, list[Claim]]] = {}
-    against: set[tuple[int, int]] = set()   # (i, j), i < j: compare(group[i], group[j]) said they conflict
+    """The findings of one block: the same as comparing every pair (i, j), i < j, of `group` in
+    order, but with one comparison per ordered pair of classes of alike claims."""
+    classes = _alike(group, suspects)
+    verdicts: dict[tuple[int, int], Verdict | None] = {}
+
+    def verdict(x: int, y: int) -> Verdict | None:
+        """rule.compare of a claim of class x and one of class y (two claims of x when x == y)."""
+        if (x, y) not in verdicts:
+            xs, ys = classes[x], classes[y]
+            verdicts[(x, y)] = rule.compare(group[xs[0]], group[ys[1] if x == y else ys[0]], docs)
+        return verdicts[(x, y)]
+
     holder = rule.predicates == ("role:holder",)
-    n = len(group)
-    for i in range(n - 1):
-        a = group[i]
-        for j in range(i + 1, n):
-            b = group[j]
-            v = rule.compare(a, b, docs)
+    # Conflict key -> (first claim pair i < j it covers, verdict, x, y) for each class pair.
+    hits: dict[tuple[str, str], list[tuple[tuple[int, int], Verdict, int, int]]] = {}
+    for x, xs in enumerate(classes):
+        for y, ys in enumerate(classes):
+            k = bisect_right(ys, xs[0])
+            if k == len(ys):
+                continue  # no claim of y comes after one of x: the pair is never compared this way round
+            v = verdict(x, y)
             if v is None:
                 continue
-            against.add((i, j))
+            a, b = group[xs[0]], group[ys[k]]
             if holder:
                 ka, kb = a.subject.id, b.subject.id
             else:
                 ka, kb = render(_value_of(a)), render(_value_of(b))
-            key = tuple(sorted((ka, kb)))
-            if key in conflicts:
-                old_v, members = conflicts[key]
-                members += [c for c in (a, b) if c not in members]
-                if v.confidence > old_v.confidence:
-                    conflicts[key] = (v, members)
-            else:
-                conflicts[key] = (v, [a, b])
-    if not conflicts:
+            hits.setdefault(tuple(sorted((ka, kb))), []).append(((xs[0], ys[k]), v, x, y))
+    if not hits:
         return []
-    outliers = _Outliers(rule, group, docs, against, suspects)
+    # As if met pair by pair: keys in the order first met, the first of the most confident
+    # verdicts (a later one replaced it only when more confident), members in the order they
+    # first appear in a conflicting pair.
+    conflicts: dict[tuple[str, str], tuple[Verdict, list[Claim]]] = {}
+    for key, found in sorted(hits.items(), key=lambda kv: min(h[0] for h in kv[1])):
+        v = min(found, key=lambda h: (-h[1].confidence, h[0]))[1]
+        first = _first_appearances(classes, [(x, y) for _, _, x, y in found])
+        conflicts[key] = (v, [group[i] for i in sorted(first, key=first.__getitem__)])
+    outliers = _Outliers(group, classes, verdict, suspects)
     out = []
-    for verdict, members in _merged(conflicts):
-        out.append(_finding(rule, verdict, members, docs, outlier=outliers.of(members)))
+    for v, members in _merged(conflicts):
+        out.append(_finding(rule, v, members, docs, outlier=outliers.of(members)))
     return out
+
+
+# What no rule's compare reads (Rule.compare); the span it reads only to tell two claims of one
+# sentence. Whether a claim is suspect is read by id, by the outlier test.
+_NOT_COMPARED = {"id", "text", "lang", "value_span", "span"}
+
+
+def _alike(group: list[Claim], suspects: set[str]) -> list[list[int]]:
+    """Positions in `group` of the claims no rule can tell apart, one ascending list per class,
+    classes in the order of their first claim. A span is part of the class only where another
+    claim of the block shares it: elsewhere "same sentence" is false against every claim."""
+    spans = Counter((c.doc, c.span) for c in group)
+    classes: dict[tuple, list[int]] = {}
+    for i, c in enumerate(group):
+        shared = spans[(c.doc, c.span)] > 1
+        key = (repr(c.model_dump(exclude=_NOT_COMPARED)), c.span if shared else None, c.id in suspects)
+        classes.setdefault(key, []).append(i)
+    return list(classes.values())
+
+
+def _first_appearances(classes: list[list[int]], pairs: list[tuple[int, int]]) -> dict[int, tuple[int, int, int]]:
+    """For each claim in a conflicting pair of the class pairs (x, y), where it first appears
+    among pairs (i, j), i < j, in order: (i, j, 0) as the first claim, (i, j, 1) as the second."""
+    first: dict[int, tuple[int, int, int]] = {}
+
+    def keep(i: int, at: tuple[int, int, int]) -> None:
+        if i not in first or at < first[i]:
+            first[i] = at
+
+    for x, y in pairs:
+        xs, ys = classes[x], classes[y]
+        for j in ys:
+            if j > xs[0]:
+                keep(j, (xs[0], j, 1))
+        for i in xs:
+            k = bisect_right(ys, i)
+            if k < len(ys):
+                keep(i, (i, ys[k], 0))
+    return first
 
 
 def _merged(conflicts: dict[tuple[str, str], tuple[Verdict, list[Claim]]]) -> list[tuple[Verdict, list[Claim]]]:
@@ -132,8 +188,12 @@ def _merged(conflicts: dict[tuple[str, str], tuple[Verdict, list[Claim]]]) -> li
         parts = [conflicts[k] for k in conflicts if k[0] in values]
         verdict = max((v for v, _ in parts), key=lambda v: (SEVERITY_RANK[v.severity], v.confidence))
         members: list[Claim] = []
+        seen: set[str] = set()
         for _, ms in parts:
-            members += [c for c in ms if c not in members]
+            for c in ms:
+                if c.id not in seen:
+                    seen.add(c.id)
+                    members.append(c)
         out.append((verdict, members))
     return out
 
@@ -143,35 +203,30 @@ class _Outliers:
 
     A claim is a candidate when it conflicts with claims of at least two other documents that are
     not themselves suspect (an anomaly rule flagged them) and no claim of another document agrees
-    with it; each claim is judged once per block, from the verdicts already computed (a pair is
-    compared again only in the other order)."""
+    with it. Alike claims share one document and one verdict on every other, so this is judged
+    once per class, from the verdicts of the class pairs."""
 
-    def __init__(self, rule: Rule, group: list[Claim], docs, against: set[tuple[int, int]], suspects: set[str]):
-        self.rule, self.group, self.docs, self.against = rule, group, docs, against
-        self.suspects = suspects
+    def __init__(self, group: list[Claim], classes: list[list[int]], verdict, suspects: set[str]):
+        self.verdict = verdict
         self.enough_docs = len({c.doc for c in group}) >= 3
-        self.position = {id(c): i for i, c in enumerate(group)}
+        self.doc = [group[xs[0]].doc for xs in classes]
+        self.suspect = [group[xs[0]].id in suspects for xs in classes]
+        self.class_of = {group[i].id: x for x, xs in enumerate(classes) for i in xs}
         self.judged: dict[int, bool] = {}
 
-    def _conflict(self, i: int, j: int) -> bool:
-        if i < j:
-            return (i, j) in self.against
-        return self.rule.compare(self.group[i], self.group[j], self.docs) is not None
-
-    def candidate(self, i: int) -> bool:
-        if i not in self.judged:
-            c = self.group[i]
-            others = [j for j, o in enumerate(self.group) if o.doc != c.doc]
-            against = {j for j in others if self._conflict(i, j)}
-            agreeing_docs = {self.group[j].doc for j in others if j not in against}
-            credible = {self.group[j].doc for j in against if self.group[j].id not in self.suspects}
-            self.judged[i] = len(credible) >= 2 and not agreeing_docs
-        return self.judged[i]
+    def candidate(self, x: int) -> bool:
+        if x not in self.judged:
+            others = [y for y, d in enumerate(self.doc) if d != self.doc[x]]
+            against = {y for y in others if self.verdict(x, y) is not None}
+            agreeing_docs = {self.doc[y] for y in others if y not in against}
+            credible = {self.doc[y] for y in against if not self.suspect[y]}
+            self.judged[x] = len(credible) >= 2 and not agreeing_docs
+        return self.judged[x]
 
     def of(self, members: list[Claim]) -> Claim | None:
         if not self.enough_docs:
             return None
-        candidates = [c for c in members if self.candidate(self.position[id(c)])]
+        candidates = [c for c in members if self.candidate(self.class_of[c.id])]
         return candidates[0] if len({c.doc for c in candidates}) == 1 else None
 
 

@@ -745,10 +745,6 @@ def _count_comparisons(path: Path) -> tuple[int, int]:
     return len(claims), calls
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "checker/matcher.py _compare_group compares every pair of claims in a block: n claims of one "
-    "subject cost n(n-1)/2 rule.compare calls (10,000 repeated claims: 5e7 calls, many minutes), and "
-    "merging members with `c not in members` (pydantic __eq__) is quadratic again per conflict"))
 def test_repeated_claims_cost_linear_comparisons(tmp_path):
     """300 identical claims of one subject: the comparisons must grow with the claims (at most 20
     per claim here), not with their pairs."""
@@ -760,7 +756,6 @@ def test_repeated_claims_cost_linear_comparisons(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="checker/matcher.py: quadratic comparisons (see test_repeated_claims_cost_linear_comparisons)")
 def test_ten_thousand_repeated_claims_audit_in_bounded_time(tmp_path):
     text = FRONT.format(lang="en") + "".join(f"OpenAI was valued at $500 billion in December 2025. Source {i}.\n"
                                              for i in range(10_000))

@@ -31,6 +31,9 @@ class Rule:
         return ()
 
     def compare(self, a: Claim, b: Claim, docs: dict[str, Document]) -> Optional[Verdict]:
+        """A verdict on two claims of one block, or None. It must not read their id, text, lang or
+        value_span, and their span only to tell two claims of one sentence: the matcher compares
+        claims alike in all the rest once for all (checker/matcher.py `_alike`)."""
         return None
 
     def check(self, claim: Claim, doc: Document) -> Optional[Verdict]:
