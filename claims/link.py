@@ -11,7 +11,37 @@ from __future__ import annotations
 import networkx as nx
 
 from claims.model import Claim, Subject
-from claims.normalize.names import same_org, same_person
+from claims.normalize.names import fold, name_parts, same_org, same_person, skeleton_variants
+
+
+def _deletions(s: str) -> set[str]:
+    return {s} | {s[:i] + s[i + 1:] for i in range(len(s))}
+
+
+def person_keys(form: str) -> set[str]:
+    """Blocking keys of a person's written name, such that two forms for which `same_person`
+    holds share a key: equal folded forms share `f:`; otherwise the surnames sound alike, i.e. one
+    of their skeleton variants (a leading J dropped, a leading H written Х, ...) are at most one
+    edit apart, so their one-deletion neighbourhoods meet. Linking and the store's candidate
+    queries both block on them; `test_person_keys_cover_same_person` holds this against the
+    names in the tests."""
+    keys = {f"f:{fold(form)}"}
+    parts = name_parts(form)
+    if len(parts) >= 2:
+        for variant in skeleton_variants(parts[-1]) - {""}:
+            keys |= {f"s:{d}" for d in _deletions(variant) if d}
+    return keys
+
+
+def org_keys(form: str) -> set[str]:
+    """The same for organisations: `same_org` wants every word alike, so the first word's
+    neighbourhood is enough."""
+    keys = {f"f:{fold(form)}"}
+    parts = name_parts(form)
+    if parts:
+        for variant in skeleton_variants(parts[0]) - {""}:
+            keys |= {f"o:{d}" for d in _deletions(variant) if d}
+    return keys
 
 
 def _forms(s: Subject) -> list[str]:
@@ -19,7 +49,8 @@ def _forms(s: Subject) -> list[str]:
 
 
 def link_subjects(claims: list[Claim]) -> list[Claim]:
-    merged = {**_link_kind(claims, "person", same_person), **_link_kind(claims, "org", same_org)}
+    merged = {**_link_kind(claims, "person", same_person, person_keys),
+              **_link_kind(claims, "org", same_org, org_keys, cross_script_only=True)}
     out = []
     for c in claims:
         update = {k: merged[s.id] for k in ("subject", "object", "destination")
@@ -43,7 +74,7 @@ def _rescoped(subject: Subject, merged: dict[str, Subject]) -> Subject | None:
     return subject.model_copy(update={"id": f"{head}@{org.id.split(':', 1)[1]}"})
 
 
-def _link_kind(claims: list[Claim], kind: str, same) -> dict[str, Subject]:
+def _link_kind(claims: list[Claim], kind: str, same, keys_of, cross_script_only: bool = False) -> dict[str, Subject]:
     people: dict[str, Subject] = {}
     for c in claims:
         for s in (c.subject, c.object, c.destination):
@@ -57,25 +88,23 @@ def _link_kind(claims: list[Claim], kind: str, same) -> dict[str, Subject]:
     g = nx.Graph()
     g.add_nodes_from(people)
     ids = sorted(people)
-    # Blocking: only names whose surnames share a first consonant class are compared.
-    from claims.normalize.names import name_parts, skeleton
-
-    blocks: dict[str, list[str]] = {}
+    # Blocking: only forms that share a key can be one subject (keys_of is complete for `same`).
+    blocks: dict[str, set[tuple[str, str]]] = {}
     for pid in ids:
         for form in _forms(people[pid]):
-            parts = name_parts(form)
-            if parts:
-                sk = skeleton(parts[-1]) or "?"
-                # The first consonant, and the second in case transliteration lost the first.
-                for key in {sk[:1], sk[1:2] or sk[:1]}:
-                    blocks.setdefault(key, []).append(pid)
-    for members in blocks.values():
-        members = sorted(set(members))
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if g.has_edge(a, b):
-                    continue
-                if any(same(fa, fb) for fa in _forms(people[a]) for fb in _forms(people[b])):
+            for key in keys_of(form):
+                blocks.setdefault(key, set()).add((pid, form))
+    for key, entries in blocks.items():
+        if key.startswith("f:"):  # one folded form is one subject
+            nx.add_path(g, sorted({pid for pid, _ in entries}))
+            continue
+        # Two Latin spellings that differ are never one (Mark Chen, Mark Chan), and an organisation
+        # is linked only across scripts: the pairs worth comparing have a form in another script.
+        latin = sorted(e for e in entries if e[1].isascii())
+        other = sorted(e for e in entries if not e[1].isascii())
+        for i, (a, fa) in enumerate(other):
+            for b, fb in latin + ([] if cross_script_only else other[i + 1:]):
+                if a != b and not g.has_edge(a, b) and same(fa, fb):
                     g.add_edge(a, b)
     merged: dict[str, Subject] = {}
     for component in nx.connected_components(g):

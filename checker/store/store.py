@@ -22,7 +22,8 @@ import sqlalchemy as sa
 
 from checker.store import db
 from claims.model import Claim, Document, Subject
-from claims.normalize.names import fold, name_parts, same_person, skeleton_variants
+from claims.link import person_keys  # noqa: F401  (the store's blocking keys are linking's)
+from claims.normalize.names import same_person
 
 # Parameters per IN (...) list: SQLite's limit is 32766 on recent builds, 999 on old ones.
 CHUNK = 500
@@ -58,24 +59,6 @@ def content_hash(doc: Document, extraction: Optional[str] = None) -> str:
                           "extraction": extraction if extraction is not None else fingerprint()},
                          sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def _deletions(s: str) -> set[str]:
-    return {s} | {s[:i] + s[i + 1:] for i in range(len(s))}
-
-
-def person_keys(form: str) -> set[str]:
-    """Blocking keys of a person's written name, such that two forms for which
-    `claims.normalize.names.same_person` holds share a key: equal folded forms share `f:`;
-    otherwise the surnames sound alike, i.e. one of their skeleton variants (a leading J dropped,
-    a leading H written Х, ...) are at most one edit apart, so their one-deletion neighbourhoods meet.
-    The test `test_person_keys_cover_same_person` holds this against the names in the tests."""
-    keys = {f"f:{fold(form)}"}
-    parts = name_parts(form)
-    if len(parts) >= 2:
-        for variant in skeleton_variants(parts[-1]) - {""}:
-            keys |= {f"s:{d}" for d in _deletions(variant) if d}
-    return keys
 
 
 def _forms(s: Subject) -> set[str]:
