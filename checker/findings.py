@@ -14,6 +14,8 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 class SubjectRef(BaseModel):
     id: str
     name: str
+    # How the finding's claims wrote their subject, in every script (аварии, the failure, 發射失敗).
+    aliases: list[str] = []
 
 
 class Evidence(BaseModel):

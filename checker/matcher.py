@@ -246,7 +246,8 @@ def _finding(rule: Rule, v: Verdict, members: list[Claim], docs, *, single: Clai
                                  name=f"{head.value.id} of {head.object.name if head.object else '?'}")
         predicate = "role"
     else:
-        subject_ref = SubjectRef(id=subject.id, name=subject.name)
+        written = dict.fromkeys(a for c in members for a in (c.subject.name, *c.subject.aliases))
+        subject_ref = SubjectRef(id=subject.id, name=subject.name, aliases=[a for a in written if a != subject.name])
         predicate = head.predicate
     doc_ids = list(dict.fromkeys(c.doc for c in members))
     if single is not None:

@@ -65,6 +65,8 @@ class Sentence:
     orgs: list[SubjectMention] = field(default_factory=list)
     products: list[SubjectMention] = field(default_factory=list)
     org_pronouns: list[Mention] = field(default_factory=list)
+    # Events the sentence before (same paragraph) names with no date of its own.
+    undated_events_before: list[Mention] = field(default_factory=list)
     person_pronoun: Optional[SubjectMention] = None
 
     def future_at(self, pos: int) -> bool:
@@ -369,6 +371,9 @@ class DocReader:
         for group in (sent.people, sent.orgs, sent.products):
             group.sort(key=lambda x: x.start)
         sent.orgs = _one_mention_per_gloss(text, sent.orgs)
+        if previous is not None and previous.events and not previous.times \
+                and "\n\n" not in doc.text[previous.start + len(previous.text):offset]:
+            sent.undated_events_before = previous.events
         return sent
 
 

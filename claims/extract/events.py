@@ -62,6 +62,15 @@ def extract(sent, reader) -> list[Draft]:
         subject = Subject(id=f"event:{ev.key}@{scope}", name=ev.key.replace("-", " "), kind="event", aliases=[written])
         whom = _person_of(sent, ev) if event_kinds().get(ev.key, {}).get("object") == "person" else None
         out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), object=whom, confidence=0.8))
+    # An event named undated, then told in the next sentence, which opens with its date ("...после
+    # аварии ракеты. 17 марта вторая ступень отключилась"): that opening date is the event's.
+    opening = [t for t in sent.times if t.start <= 1 and t.time.start is not None]
+    if not sent.events and sent.undated_events_before and opening:
+        ev = sent.undated_events_before[-1]
+        written = ev.text.strip("«»\"“”'")
+        subject = Subject(id=f"event:{ev.key}@{main}", name=ev.key.replace("-", " "), kind="event", aliases=[written])
+        t = opening[0]
+        out.append(Draft("event_date", subject, t.time, (t.start, t.end), confidence=0.6))
     for trig in sent.triggers_for("founding"):
         t = nearest(own_times(sent, trig, times), trig.start, max_gap=25)
         if t is None:
