@@ -98,13 +98,6 @@ def _as_regex(p):
 # a currency); they are timed that way, at the start and in the middle of the text.
 MATCHED_AT = {"scale_re", "approx_after", "more_after", "cur_after_re", "unit_re", "ago_after",
               "claims.extract.shares._PERCENT"}
-# Patterns that do backtrack, in files of other owners: each has its strict xfail below.
-KNOWN_SLOW = {
-    "claims.normalize.glosses._LATIN_THEN_NATIVE": (
-        "capitalised words", "claims/normalize/glosses.py _LATIN_THEN_NATIVE: `[A-Z][\\w...]*(?:\\s+(?:[A-Z][\\w...]*|of|"
-        "and|de|&))*` then `\\s*[(（]`: from every capitalised word the run of names is taken to the end of the "
-        "text and given back word by word when no parenthesis follows; quadratic in the words of a sentence"),
-}
 _META = regex.compile(r"[.^$*+?{}\[\]\\|()]")
 
 
@@ -179,7 +172,7 @@ def module_patterns() -> dict[str, tuple[regex.Pattern, bool]]:
         module = importlib.import_module(name)
         for attr, v in vars(module).items():
             key = f"{name}.{attr}"
-            if _is_pattern(v) and not _literal(v.pattern) and key not in KNOWN_SLOW:
+            if _is_pattern(v) and not _literal(v.pattern):
                 out[key] = (v, key in MATCHED_AT)
     return out
 
@@ -255,17 +248,6 @@ def test_module_patterns(profile):
     assert not slow, "catastrophic backtracking:\n" + "\n".join(slow)
 
 
-@pytest.mark.parametrize("name", sorted(KNOWN_SLOW))
-def test_known_backtracking_patterns(name):
-    text_name, reason = KNOWN_SLOW[name]
-    module, attr = name.rsplit(".", 1)
-    pattern = getattr(importlib.import_module(module), attr)
-    slow = in_child(slow_calls, {name: (pattern, False)}, {text_name: ADVERSARIAL[text_name]}, 2.0, seconds=120)
-    if slow:
-        pytest.xfail(reason)
-    pytest.fail(f"{name} no longer backtracks on {text_name}: take it out of KNOWN_SLOW")
-
-
 # --- engines that build their patterns inside functions, run whole --------------------------------
 
 def _engines(lang: str, names: list[str]) -> list[str]:
@@ -307,15 +289,9 @@ def test_engines_on_adversarial_text(lang, profile):
 
 # The packs' name finders that do not finish on an adversarial text, in files of other owners:
 # left out of test_name_finders_on_adversarial_text, each with its strict xfail below.
-GLOSSES_REASON = ("find_people calls claims/normalize/glosses.py, whose _LATIN_THEN_NATIVE backtracks over every run "
-                  "of capitalised Latin words (quadratic; see test_known_backtracking_patterns)")
 ZH_REASON = ("claims/lang/zh/__init__.py find_people: `any(n.start <= m.start() < n.end for n in out)` for every "
              "dotted name scans every name found so far (quadratic in the names of a sentence)")
 SLOW_NAME_FINDERS = {
-    ("ru", "capitalised words"): GLOSSES_REASON, ("ru", "capitalised hyphenated"): GLOSSES_REASON,
-    ("ru", "initials"): GLOSSES_REASON,
-    ("ar", "capitalised words"): GLOSSES_REASON, ("ar", "capitalised hyphenated"): GLOSSES_REASON,
-    ("ar", "initials"): GLOSSES_REASON,
     ("zh-Hans", "han with dots"): ZH_REASON, ("zh-Hant", "han with dots"): ZH_REASON,
 }
 

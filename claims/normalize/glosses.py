@@ -13,6 +13,7 @@ all sound like the Latin ones.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,10 +26,17 @@ _LATIN_NAME = r"[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z][\w&.'’\-]*|of|and|de|&))*"
 # anchored on the parenthesis, not a lazy run tried at every character).
 _LATIN_IN_PARENS = re.compile(rf"[(（]\s*(?P<latin>{_LATIN_NAME})\s*[)）]")
 _NATIVE_RUN_BEFORE = re.compile(r"[\p{Han}\p{Arabic}\p{Cyrillic}·・\s\-«»“”\"]{1,40}$")
-# Latin name, then the native form in parentheses (quoted or not).
-_LATIN_THEN_NATIVE = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})\s*[(（]\s*[«“\"„]?(?P<native>[\p{{Han}}\p{{Arabic}}\p{{Cyrillic}}]"
-    rf"[\p{{Han}}\p{{Arabic}}\p{{Cyrillic}}·・\s\-]{{0,40}}?)[»”\"]?\s*[)）]")
+# Latin name, then the native form in parentheses (quoted or not): the parenthesis is found first
+# and the name read backwards from it, word by word (`_latin_then_native`). A pattern with the name
+# in front, `_LATIN_NAME\s*[(（]`, took every run of capitalised words to its end and gave it back
+# word by word from each of its words: quadratic when no parenthesis follows.
+_NATIVE_IN_PARENS = re.compile(
+    r"[(（]\s*[«“\"„]?(?P<native>[\p{Han}\p{Arabic}\p{Cyrillic}]"
+    r"[\p{Han}\p{Arabic}\p{Cyrillic}·・\s\-]{0,40}?)[»”\"]?\s*[)）]")
+_LATIN_WORD = re.compile(r"[\w&.'’\-]+")  # a word of _LATIN_NAME, as far as it goes
+_LATIN_CAPITAL = re.compile(r"(?<![A-Za-z0-9])[A-Z]")  # where _LATIN_NAME may start
+_SPACES = re.compile(r"\s*")
+_LATIN_LINKS = {"of", "and", "de", "&"}  # the lower-case words inside _LATIN_NAME
 
 
 @dataclass
@@ -145,8 +153,8 @@ def scan_glosses(text: str, pack) -> list[Gloss]:
         s, e = base + first.start(), base + words[-1].end()
         name = text[s:e]
         out.append(Gloss(s, e, name, latin, name, kind))
-    for m in _LATIN_THEN_NATIVE.finditer(text):
-        latin = m.group("latin").strip()
+    for latin, m in _latin_then_native(text):
+        latin = latin.strip()
         if _person_like(latin):
             continue
         native = m.group("native").strip()
@@ -160,6 +168,37 @@ def scan_glosses(text: str, pack) -> list[Gloss]:
                 lead = native[:span[1]]
         out.append(Gloss(s, s + len(native), native, latin, lead))
     return sorted(out, key=lambda g: g.start)
+
+
+def _latin_then_native(text: str):
+    """(Latin name, native match) for each `_LATIN_NAME\\s*` followed by _NATIVE_IN_PARENS, as a
+    left-to-right search for the two would find them: the parenthesis first, then the words before
+    it read backwards while each can continue a name (a capitalised word or one of _LATIN_LINKS,
+    after spaces); the name starts at the first capital of the earliest of those words that has
+    one. Linear: the words read back from a parenthesis stop at the first character before them
+    that is neither a word nor a space (at the latest the previous parenthesis), so no word is
+    read twice."""
+    words = ends = None
+    for m in _NATIVE_IN_PARENS.finditer(text):
+        if words is None:
+            words = [(w.start(), w.end()) for w in _LATIN_WORD.finditer(text)]
+            ends = [e for _, e in words]
+        k = bisect_right(ends, m.start()) - 1
+        if k < 0 or not _SPACES.fullmatch(text, words[k][1], m.start()):
+            continue
+        start, j = None, k
+        while True:
+            a, b = words[j]
+            capital = _LATIN_CAPITAL.search(text, a, b)
+            if capital:
+                start = capital.start()
+            if j == 0 or not ("A" <= text[a] <= "Z" or text[a:b] in _LATIN_LINKS):
+                break  # a word that cannot follow another in a name: the name starts in it or after it
+            if not _SPACES.fullmatch(text, words[j - 1][1], a):
+                break
+            j -= 1
+        if start is not None:
+            yield text[start:words[k][1]], m
 
 
 def with_glossed_people(text: str, pack, found: list) -> list:
