@@ -23,13 +23,25 @@ def find_people(text: str, pack) -> list[NameMention]:
         han = m.group("han")[start:].strip("·・")
         out.append(NameMention(m.start("han") + start, m.end(), m.group(0)[start:], han, latin=latin,
                                aliases=[latin]))
+    # The characters inside a name already found, one byte each: a later name starting there is
+    # part of it (a look-up per name, not a scan of every name found so far).
+    taken = bytearray(len(text) + 1)
+
+    def take(names: list[NameMention]) -> None:
+        for n in names:
+            taken[n.start:n.end] = b"\x01" * (n.end - n.start)
+
+    take(out)
     for m in _patterns(pack)["dotted"].finditer(text):
-        if any(n.start <= m.start() < n.end for n in out):
+        if taken[m.start()]:
             continue
         out.append(NameMention(m.start(), m.end(), m.group(0), m.group(0)))
-    out += [n for n in native_names(text, pack) if not any(o.start <= n.start < o.end for o in out)]
+        take(out[-1:])
+    natives = [n for n in native_names(text, pack) if not taken[n.start]]
+    out += natives
+    take(natives)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
-    out += [n for n in latin_people(text, titles) if not any(o.start <= n.start < o.end for o in out)]
+    out += [n for n in latin_people(text, titles) if not taken[n.start]]
     return sorted(out, key=lambda n: n.start)
 
 
