@@ -33,12 +33,25 @@ def _age(sent, reader) -> list[Draft]:
     return out
 
 
+def _attributed(text: str, start: int, end: int, after, before) -> bool:
+    """A speech word right after the counted words ("two employees said"), or, where the pack
+    says so, one that only the counted speakers can govern right before them (рассказали два
+    сотрудника: plural; "Acme said 30 people were injured" is a count)."""
+    window = text[end:end + 8]
+    if after is not None and after.match(text, end + len(window) - len(window.lstrip())):
+        return True
+    head = text[max(0, start - 24):start].rstrip()
+    return before is not None and any(m.end() == len(head) for m in before.finditer(head))
+
+
 def _count(sent, reader) -> list[Draft]:
     out = []
     nouns = sent.pack.get("count_nouns") or {}
     if not nouns or reader.main_org is None:
         return out
     scope = reader.main_org.id.split(":", 1)[-1]
+    speech_after = sent.pack.compile(sent.pack.get("attribution_words") or [])
+    speech_before = sent.pack.compile(sent.pack.get("attribution_before") or [])
     for what, words in nouns.items():
         pattern = sent.pack.compile(words)
         if pattern is None:
@@ -49,6 +62,8 @@ def _count(sent, reader) -> list[Draft]:
             if not near:
                 continue
             a = near[-1]
+            if _attributed(sent.text, a.start, m.end(), speech_after, speech_before):
+                continue  # "two employees said": sources, not a headcount
             subject = Subject(id=f"count:{what}@{scope}", name=f"{what} of {reader.main_org.name}", kind="thing",
                               aliases=[m.group(0)])
             value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
