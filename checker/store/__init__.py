@@ -8,10 +8,17 @@ PostgreSQL, so that audits and draft checks need not re-read the archive.
 
 The schema is managed by Alembic migrations in `checker/store/migrations`, run on open.
 """
-from checker.store.db import StoreError, normalize_url
-from checker.store.indexer import IndexResult, index, index_documents
-from checker.store.query import audit_store, candidates, check_store, load
-from checker.store.store import Store, content_hash
+from importlib import import_module
 
-__all__ = ["Store", "StoreError", "IndexResult", "index", "index_documents", "load", "candidates",
-           "audit_store", "check_store", "content_hash", "normalize_url"]
+# Imported on first use: SQLAlchemy costs a fifth of a second, and `claimcheck --help` or an
+# audit over files never opens a store.
+_HOME = {"StoreError": "db", "normalize_url": "db", "IndexResult": "indexer", "index": "indexer",
+         "index_documents": "indexer", "audit_store": "query", "candidates": "query",
+         "check_store": "query", "load": "query", "Store": "store", "content_hash": "store"}
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module 'checker.store' has no attribute {name!r}")
+    return getattr(import_module(f"checker.store.{_HOME[name]}"), name)
