@@ -42,7 +42,7 @@ def default_workers() -> int:
 
 def extract_each(documents: Sequence[Document], workers: Optional[int] = None, *,
                  entity_files: Sequence[str] = (), start_method: str = "spawn",
-                 chunksize: int = 1) -> Iterator[tuple[Document, list[Claim]]]:
+                 chunksize: Optional[int] = None) -> Iterator[tuple[Document, list[Claim]]]:
     """(document, its claims) for each document, in the input order, as they are ready.
     `workers` None means one per CPU; 1 (or a single document) extracts in this process."""
     files = tuple(str(f) for f in entity_files)
@@ -56,6 +56,9 @@ def extract_each(documents: Sequence[Document], workers: Optional[int] = None, *
         for doc in documents:
             yield doc, extract_claims(doc, index)
         return
+    if chunksize is None:
+        # A few chunks per worker: fewer round trips than one document each, and still balanced.
+        chunksize = max(1, min(32, len(documents) // (workers * 4)))
     ctx = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(files,)) as pool:
         for doc, found in zip(documents, pool.map(_extract, documents, chunksize=chunksize)):
