@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -83,3 +84,18 @@ def test_console_script_runs(tmp_path):
         pytest.skip("console script not installed")
     r = subprocess.run([exe, "rules"], capture_output=True, text=True)
     assert r.returncode == 0 and "CC101" in r.stdout
+
+
+def test_readme_shows_what_make_demo_prints():
+    """The README's quick start is the demo's real output: the audit of fixtures/openai between
+    make's echo of the audit command and its echo of the HTML one."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("What `make demo` prints", 1)[1].split("```\n", 1)[1].split("```", 1)[0]
+    lines = block.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.endswith("claimcheck audit fixtures/openai --fail-on never"))
+    end = next(i for i, line in enumerate(lines) if "--format html" in line)
+    shown = "\n".join(lines[start + 1:end]).strip()
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "audit", "fixtures/openai", "--fail-on", "never"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, "NO_COLOR": "1"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == shown, "README.md's quick start no longer shows what `make demo` prints: update it"
