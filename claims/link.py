@@ -63,9 +63,10 @@ def link_subjects(claims: list[Claim]) -> list[Claim]:
 
 
 def _rescoped(subject: Subject, merged: dict[str, Subject]) -> Subject | None:
-    """An event is scoped by its organisation's id (event:recall@fultrinza-muturz): once that
-    organisation is linked to its Latin-named self, the event is scoped by the linked id too."""
-    if subject.kind != "event" or "@" not in subject.id:
+    """An event or a count is scoped by its organisation's id (event:recall@fultrinza-muturz,
+    count:deliveries@...): once that organisation is linked to its Latin-named self, the subject
+    is scoped by the linked id too."""
+    if subject.kind not in ("event", "thing") or "@" not in subject.id:
         return None
     head, scope = subject.id.rsplit("@", 1)
     org = merged.get(f"org:{scope}")

@@ -6,7 +6,7 @@ from functools import lru_cache
 import regex as re
 
 from claims.extract import Draft, nearest
-from claims.extract.money import period_of
+from claims.extract.money import clause_bounds, org_before, period_of
 from claims.model import Quantity, Subject
 
 
@@ -49,9 +49,9 @@ def _count(sent, reader) -> list[Draft]:
     nouns = sent.pack.get("count_nouns") or {}
     if not nouns or reader.main_org is None:
         return out
-    scope = reader.main_org.id.split(":", 1)[-1]
     speech_after = sent.pack.compile(sent.pack.get("attribution_words") or [])
     speech_before = sent.pack.compile(sent.pack.get("attribution_before") or [])
+    partial = sent.pack.compile(sent.pack.get("partial_periods") or [])
     for what, words in nouns.items():
         pattern = sent.pack.compile(words)
         if pattern is None:
@@ -64,11 +64,17 @@ def _count(sent, reader) -> list[Draft]:
             a = near[-1]
             if _attributed(sent.text, a.start, m.end(), speech_after, speech_before):
                 continue  # "two employees said": sources, not a headcount
-            subject = Subject(id=f"count:{what}@{scope}", name=f"{what} of {reader.main_org.name}", kind="thing",
-                              aliases=[m.group(0)])
+            # Whose count: the organisation its clause is about ("Lingyue, which delivered 268,000
+            # vehicles"), else the article's own.
+            owner = org_before(sent, a.start, reader) or reader.main_org
+            subject = Subject(id=f"count:{what}@{owner.id.split(':', 1)[-1]}", name=f"{what} of {owner.name}",
+                              kind="thing", aliases=[m.group(0)])
             value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
                              approx=a.approx, precision=a.precision, text=sent.text[a.start:m.end()])
-            out.append(Draft("count", subject, value, (a.start, m.end()), time=period_of(sent, a), confidence=0.6))
+            period = period_of(sent, a)
+            if period is None and partial is not None and partial.search(sent.text, *clause_bounds(sent.text, a.start)):
+                continue  # "其中四季度交付9.86万辆": a quarter we cannot place is no year's count
+            out.append(Draft("count", subject, value, (a.start, m.end()), time=period, confidence=0.6))
     return out
 
 

@@ -26,12 +26,28 @@ def _measure(sent, amount, trig) -> str:
     return noun
 
 
+def _counts_another_noun(sent, amount, trig) -> bool:
+    """The amount counts the noun right after it, not the users word ("передала клиентам 312,4
+    тыс. автомобилей": cars delivered to customers)."""
+    window = sent.text[amount.end:amount.end + 8]
+    pos = amount.end + len(window) - len(window.lstrip())
+    if trig.start <= pos < trig.end:
+        return False
+    for words in (sent.pack.get("count_nouns") or {}).values():
+        pattern = sent.pack.compile(words)
+        if pattern is not None and pattern.match(sent.text, pos):
+            return True
+    return False
+
+
 def extract(sent, reader) -> list[Draft]:
     out = []
     for trig in sent.triggers_for("user_count"):
         amounts = [a for a in sent.amounts if not a.currency and not a.is_year_like and (a.amount or a.min)]
         amount = nearest(amounts, trig.start, max_gap=25)
         if amount is None or (amount.amount is not None and amount.amount < 1000 and not amount.min):
+            continue
+        if _counts_another_noun(sent, amount, trig):
             continue
         products = sent.products + sent.orgs
         near = nearest(products, trig.start, max_gap=40)

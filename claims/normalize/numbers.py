@@ -103,6 +103,16 @@ def parse_cjk(raw: str) -> Optional[float]:
     return value if value < MAX_AMOUNT else None
 
 
+def _round_unit(value: float) -> float:
+    """The largest power of 1000 (from 1000) that divides a value; 0 when none does."""
+    unit = 0.0
+    step = 1000.0
+    while step <= value and value % step == 0:
+        unit = step
+        step *= 1000
+    return unit
+
+
 class NumberReader:
     """Finds amounts in a text for one language pack. Built once per pack (see `reader`)."""
 
@@ -112,6 +122,8 @@ class NumberReader:
         mods = pack.get("modifiers", {})
         cur = pack.get("currencies", {})
         self.decimal_comma = bool(pack.get("decimal_comma"))
+        joiners = pack.get("number_joiners") or []
+        self.joiner_re = re.compile(rf"\s*(?:{_alternation(joiners)})\s*") if joiners else None
         self.words = {k: float(v) for k, v in (nums.get("words") or {}).items()}
         self.scales = {k: float(v) for k, v in (nums.get("scales") or {}).items()}
         self.vague = {k: tuple(map(float, v)) for k, v in (nums.get("vague") or {}).items()}
@@ -201,7 +213,24 @@ class NumberReader:
             self._finish(text, a)
             found.append(a)
         found.sort(key=lambda a: a.start)
-        return found
+        return self._joined(text, found) if self.joiner_re else found
+
+    def _joined(self, text: str, found: list[Amount]) -> list[Amount]:
+        """A round amount, a joining word and a smaller one are one number: ٣١٢ ألفاً و٤٠٠ is
+        312,400, ٣ ملايين و٥٠٠ ألف 3.5 million (the pack's `number_joiners`)."""
+        out: list[Amount] = []
+        for a in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.amount and a.amount and not prev.currency and not a.is_year_like \
+                    and a.amount < _round_unit(prev.amount) and self.joiner_re.fullmatch(text, prev.end, a.start):
+                prev.amount += a.amount
+                prev.end, prev.text = a.end, text[prev.start:a.end]
+                prev.currency = a.currency
+                prev.precision = a.precision
+                prev.approx = prev.approx or a.approx
+                continue
+            out.append(a)
+        return out
 
     def _scale(self, text: str, a: Amount) -> None:
         # Chinese scale characters stick to digits: 5000亿, 1.5万亿, 4,500萬.
