@@ -22,7 +22,15 @@ def _gap_after_title(pack) -> re.Pattern:
     pack's `title_gap_words` ("главный научный сотрудник компании Аника Брандт")."""
     words = "|".join(pack.get("title_gap_words") or []) or "(?!)"
     return re.compile(_GAP_AFTER_TITLE.replace("GAP", words), re.I)
-_GAP_BEFORE_TITLE = re.compile(r"^\s*[,،:：\p{Pd}]\s*$")
+_GAP_BEFORE_TITLE = r"^\s*[,،:：\p{Pd}]\s*(?:(?:APPOSITION)\s+)?$"
+
+
+@lru_cache(maxsize=None)
+def _gap_before_title(pack) -> re.Pattern:
+    """Between a holder and the title after it: a comma or a dash, and one of the pack's
+    `apposition_words` ("Rafael Quintas, the chief engineer")."""
+    words = "|".join(pack.get("apposition_words") or []) or "(?!)"
+    return re.compile(_GAP_BEFORE_TITLE.replace("APPOSITION", words), re.I)
 
 
 def _as_of(sent) -> Time | None:
@@ -66,7 +74,7 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
                 break
         if person is None:
             for p in reversed(sent.people):
-                if p.end <= title.start and _GAP_BEFORE_TITLE.match(sent.text[p.end:title.start]):
+                if p.end <= title.start and _gap_before_title(sent.pack).match(sent.text[p.end:title.start]):
                     person = p
                     break
         if person is None:
