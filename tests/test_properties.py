@@ -322,7 +322,7 @@ def test_lexicon_matching(lang, profile):
 @pytest.mark.parametrize("lang", LANGS)
 def test_people(lang, profile):
     """The pack's name finder, on text whose spaces are single (a run of two spaces, a tab or a
-    line break inside a Latin name is test_latin_people_spans, an xfail)."""
+    line break inside a Latin name is test_latin_people_spans)."""
     pack = get_pack(lang)
 
     def check(text):
@@ -334,16 +334,14 @@ def test_people(lang, profile):
     run(profile, texts(lang), check)
 
 
-@pytest.mark.parametrize("profile", [
-    pytest.param("fast", marks=pytest.mark.xfail(strict=True, reason=(
-        "claims/normalize/names.py latin_people: the name is the run's words joined by one space and its "
-        "start is computed as end - len(name), so 'Jerry  Tworek' (two spaces, a tab, a line break) "
-        "points one or more characters too far to the right"))),
-])
+@pytest.mark.parametrize("profile", PROFILE_PARAMS)
 def test_latin_people_spans(profile):
+    """A Latin name written with two spaces, a tab or a line break between its words: its span is
+    where it is written, its name has one space."""
     def check(text):
         for n in names.latin_people(text):
             assert_span(text, n.start, n.end, n.text, n)
+            assert n.name == " ".join(n.text.split()), n
 
     runs = st.tuples(st.sampled_from(["Jerry", "Mark", "Sam", "Ilya"]), st.sampled_from([" ", "  ", "\t", "\n", " \n "]),
                      st.sampled_from(["Tworek", "Chen", "Altman", "Sutskever"]))

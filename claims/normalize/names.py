@@ -281,19 +281,20 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
     `skip_first` are capitalised words that start a run without being part of a name (The, In)."""
     out = []
     for m in _LATIN_RUN.finditer(text):
-        words = m.group(0).split()
-        while words and words[0] in skip_first:
-            words = words[1:]
+        spans = list(re.finditer(r"\S+", text, pos=m.start(), endpos=m.end()))
+        while spans and spans[0].group(0) in skip_first:
+            spans = spans[1:]
+        words = [w.group(0) for w in spans]
         if words and re.search(r"-[a-z]+$", words[-1]):
             continue  # "Abu Dhabi-based", "Dubai-listed": an adjective made of a place
-        name = " ".join(words)
+        name = " ".join(words)  # one space between the words, however many the text has
         if len(words) < 2 or looks_like_org(name) or set(words) & reject:
             continue
-        start = m.end() - len(name)
+        start = spans[0].start()
         before = text[max(0, start - 40):start]
         titled = any(t.end() == len(before.rstrip(" ,:：，")) for p in titles for t in p.finditer(before))
         if is_given_name(words[0]) or titled or _HONORIFIC.search(before):
-            out.append(NameMention(start, m.end(), name, name, latin=name))
+            out.append(NameMention(start, m.end(), text[start:m.end()], name, latin=name))
     return out
 
 
