@@ -661,12 +661,9 @@ def started(request, tmp_path_factory):
         yield out
 
 
-# Cases that fail because of a bug in a file of another owner: strict xfails, with the reason.
-XFAIL_CASES = {
-    "an unreadable file given to index": (
-        "checker/store/commands.py index: its `paths` argument keeps typer's readable=True, so click prints a "
-        "usage panel of several lines instead of the reader's one-line E102 (checker/cli.py sets readable=False)"),
-}
+# Cases that fail because of a bug in a file of another owner: strict xfails, with the reason
+# (none open).
+XFAIL_CASES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=XFAIL_CASES[n]))

@@ -15,7 +15,10 @@ STORE_HELP = ("Claim store: a SQLite file (created if missing) or a postgresql:/
 StoreOpt = Annotated[Optional[str], typer.Option("--store", envvar="CLAIMCHECK_STORE", help=STORE_HELP)]
 
 
-def index(paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, manifest.yaml).")],
+# readable=False (as in checker/cli.py): the reader says what is wrong with an article (E102
+# permission denied) in one line, rather than click's usage panel.
+def index(paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, manifest.yaml).",
+                                                      readable=False)],
           store: Annotated[str, typer.Option("--store", envvar="CLAIMCHECK_STORE", help=STORE_HELP)],
           workers: Annotated[int, typer.Option("--workers", "-j", min=0,
                                                help="Extraction processes; 0 means one per CPU.")] = 1,
