@@ -99,6 +99,39 @@ def _nlp(pack_code: str):
     return nlp
 
 
+_LONG_LINE = 20_000  # characters: a longer line is cut by _cut_long_line, not by spaCy
+_PIECE = 2_000       # characters of a piece of a long line, before the character that ends it
+_PIECE_END = re.compile(r"[.!?。！？؟]")
+_PIECE_BREAK = re.compile(r"[\s，、،]|,(?!\d)")  # not the comma of 1,000
+
+
+def _cut_long_line(line: str) -> list[tuple[int, str]]:
+    """(offset, text) of the pieces of a line too long for spaCy, the whole line in order. A piece
+    ends after the last sentence punctuation within _PIECE + 1 characters; without one, after the
+    last space or comma (not one between digits); without either, at _PIECE characters (a run of 2,000 characters with no
+    space, comma or full stop is no sentence). The rest of the line, once no longer than _PIECE, is
+    the last piece. Linear: the ends and breaks are found once, each piece's by bisection."""
+    from bisect import bisect_right
+
+    ends = [m.end() for m in _PIECE_END.finditer(line)]
+    breaks = [m.end() for m in _PIECE_BREAK.finditer(line)]
+
+    def last(cuts: list[int], lo: int, hi: int) -> Optional[int]:
+        """The last of `cuts` in [lo, hi]."""
+        i = bisect_right(cuts, hi) - 1
+        return cuts[i] if i >= 0 and cuts[i] >= lo else None
+
+    out, pos = [], 0
+    while pos < len(line):
+        if len(line) - pos <= _PIECE:
+            cut = len(line)
+        else:
+            cut = last(ends, pos + 2, pos + _PIECE + 1) or last(breaks, pos + 1, pos + _PIECE + 1) or pos + _PIECE
+        out.append((pos, line[pos:cut]))
+        pos = cut
+    return out
+
+
 def split_sentences(doc: Document, pack: LangPack) -> list[tuple[int, str]]:
     """(offset, text) of each sentence outside the skipped ranges, offsets into doc.text."""
     out = []
@@ -117,8 +150,8 @@ def split_sentences(doc: Document, pack: LangPack) -> list[tuple[int, str]]:
         # Lines are hard boundaries; spaCy splits within them (blank zh tokenizes by character).
         for line in re.finditer(r"[^\n]+", chunk):
             base = bs + line.start()
-            if len(line.group(0)) > 20000:
-                pieces = [(m.start(), m.group(0)) for m in re.finditer(r".{1,2000}(?:[.!?。！？؟]|$)", line.group(0), re.S)]
+            if len(line.group(0)) > _LONG_LINE:
+                pieces = _cut_long_line(line.group(0))
             else:
                 pieces = [(sent.start_char, sent.text) for sent in nlp(line.group(0)).sents]
             for off, sent in pieces:

@@ -698,16 +698,49 @@ def test_the_readme_promises_name_real_cases():
 
 # --- known bugs outside claims/read and claims/normalize (strict xfails, for their owners) -------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "claims/pipeline.py split_sentences: a line of more than 20,000 characters is cut with "
-    "`.{1,2000}(?:[.!?。！？؟]|$)`; without sentence punctuation no piece matches before the last "
-    "2,000 characters, so every claim before them is lost (and each position costs 2,000 steps)"))
 def test_a_long_line_without_sentence_punctuation_keeps_its_claims(tmp_path):
+    """A line of more than 20,000 characters with no full stop (claims/pipeline.py cuts such a
+    line itself): cut at spaces, every claim kept, the first one included."""
     body = "OpenAI was valued at $500 billion according to people familiar with the matter " + "and so on " * 2500
     assert len(body) > 20_000 and not any(ch in body for ch in ".!?")
     r = claimcheck(Call("claims", write(tmp_path / "run-on.md", FRONT.format(lang="en") + body + "\n"),
                         "--format", "json"))
     assert amounts(r) == [5e11]
+
+
+@pytest.mark.parametrize("line", [
+    "and so on " * 5000,                           # spaces, no full stop
+    "中国人民银行，" * 5000,                         # Chinese commas, no full stop
+    "x" * 50_000,                                  # no space, comma or full stop at all
+    ("A sentence. " + "word " * 900) * 20,         # full stops further apart than a piece
+    "1,000 " * 20_000 + "end.",
+    "1,000,x" * 20_000,                            # commas, one of each two in a number
+])
+def test_long_lines_are_cut_into_pieces_that_cover_them(line):
+    """claims/pipeline.py _cut_long_line: the pieces are the whole line in order, each at its own
+    offset, none longer than 2,001 characters; where the line has spaces or commas, no piece ends
+    inside a word or a number (1,000 is not cut after its comma)."""
+    from claims.pipeline import _cut_long_line
+
+    pieces = _cut_long_line(line)
+    assert "".join(p for _, p in pieces) == line
+    assert all(line[off:off + len(p)] == p for off, p in pieces)
+    assert all(0 < len(p) <= 2001 for _, p in pieces)
+    if any(ch in line for ch in " ，"):
+        assert all(p[-1] in " ，." for _, p in pieces[:-1]), [p[-20:] for _, p in pieces]
+    if "1,000,x" in line:
+        assert all(p.endswith("000,") for _, p in pieces[:-1]), [p[-20:] for _, p in pieces]
+
+
+def test_a_long_line_is_cut_in_linear_time():
+    import time
+
+    from claims.pipeline import _cut_long_line
+
+    for unit in ("1,", " ", "a. ", "x"):
+        t0 = time.perf_counter()
+        _cut_long_line(unit * 1_000_000)
+        assert time.perf_counter() - t0 < 10, unit
 
 
 def _count_comparisons(path: Path) -> tuple[int, int]:
