@@ -68,19 +68,17 @@ def build(url: str, n_claims: int, archive_paths: list[Path], entity_files: tupl
 
 
 def write_batched(store, items, batch: int = 1000) -> None:
-    """New documents with their claims, the rows `Store.write` makes, `batch` documents per
-    transaction and each written form's person keys computed once. For a fresh store only (no
-    check for an older version of a document)."""
+    """New documents with their claims, the rows `Store.write` makes (person keys by
+    `checker.store.store.key_rows`), `batch` documents per transaction. For a fresh store only
+    (no check for an older version of a document)."""
     import datetime as dt
     import json
-    from functools import lru_cache
 
     import sqlalchemy as sa
 
     from checker.store import db
-    from checker.store.store import _people, person_keys
+    from checker.store.store import key_rows
 
-    keys_of = lru_cache(maxsize=None)(lambda form: sorted(person_keys(form)))
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     for i in range(0, len(items), batch):
         rows_d, rows_c, rows_k = [], [], []
@@ -91,9 +89,7 @@ def write_batched(store, items, batch: int = 1000) -> None:
             rows_c += [{"id": cl.id, "doc": doc.id, "seq": j, "subject_id": cl.subject.id, "predicate": cl.predicate,
                         "object_id": cl.object.id if cl.object is not None else None, "data": cl.model_dump_json()}
                        for j, cl in enumerate(claims)]
-            rows_k += [{"doc": doc.id, "key": key, "subject_id": sid, "form": form}
-                       for sid, forms in sorted(_people(claims).items()) for form in sorted(forms)
-                       for key in keys_of(form)]
+            rows_k += key_rows(doc.id, claims)
         with db.write_begin(store.engine.connect()) as conn, conn.begin():
             conn.execute(sa.insert(db.documents), rows_d)
             if rows_c:
@@ -247,9 +243,10 @@ def _subprocess(args: list[str], budget: float) -> dict:
 
 
 def plan(url: str) -> list[str]:
-    from checker.store.bench import query_plan
+    """SQLite's plan of each query of a draft check (`Store.query_plan`)."""
+    from checker.store import Store
 
-    return query_plan(url)
+    return Store(url).query_plan()
 
 
 def main(argv: Optional[list[str]] = None) -> None:

@@ -18,18 +18,31 @@ def _deletions(s: str) -> set[str]:
     return {s} | {s[:i] + s[i + 1:] for i in range(len(s))}
 
 
+def _sound_keys(word: str) -> set[str]:
+    """Keys of one name word such that two words `names.sounds_alike` holds for share one: their
+    skeleton variants are equal, or, the longer one having three classes or more, one edit apart,
+    so that their one-deletion neighbourhoods meet. A variant of one or two classes matches only
+    itself or a deletion of a longer one, so it needs no deletions of its own ('RK' would
+    otherwise share 'R' and 'K' with a large share of all names)."""
+    keys: set[str] = set()
+    for variant in skeleton_variants(word) - {""}:
+        keys |= _deletions(variant) - {""} if len(variant) >= 3 else {variant}
+    return keys
+
+
 def person_keys(form: str) -> set[str]:
     """Blocking keys of a person's written name, such that two forms for which `same_person`
-    holds share a key: equal folded forms share `f:`; otherwise the surnames sound alike, i.e. one
-    of their skeleton variants (a leading J dropped, a leading H written Х, ...) are at most one
-    edit apart, so their one-deletion neighbourhoods meet. Linking and the store's candidate
-    queries both block on them; `test_person_keys_cover_same_person` holds this against the
-    names in the tests."""
+    holds share a key: equal folded forms share `f:`; otherwise both the first parts (given
+    names) and the last parts (surnames) sound alike, so the forms share an `s:SURNAME|GIVEN`
+    key made of one sound key of each (`_sound_keys`: one-deletion neighbourhoods of skeleton
+    variants, a leading J dropped, a leading H written Х, ...). Linking blocks on them, the
+    store on their script-namespaced forms (`checker.store.store.stored_person_keys`);
+    `test_person_keys_cover_same_person` holds both against the names in the tests."""
     keys = {f"f:{fold(form)}"}
     parts = name_parts(form)
     if len(parts) >= 2:
-        for variant in skeleton_variants(parts[-1]) - {""}:
-            keys |= {f"s:{d}" for d in _deletions(variant) if d}
+        given = _sound_keys(parts[0])
+        keys |= {f"s:{s}|{g}" for s in _sound_keys(parts[-1]) for g in given}
     return keys
 
 
