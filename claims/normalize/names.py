@@ -39,6 +39,8 @@ _CLASSES = [("shch", "S"), ("sch", "S"), ("tch", "C"), ("dzh", "C"), ("zh", "C")
             ("m", "M"), ("n", "N")]
 
 
+# Pure and called per pair of names by linking and the store: cached.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase ASCII letters of a Latin name: Jakub Pachocki -> jakub pachocki."""
     text = unicodedata.normalize("NFKD", text)
@@ -46,6 +48,8 @@ def fold(text: str) -> str:
                   .replace("-", " ").replace(".", " ")).strip()
 
 
+# Pure and called per pair of names by linking and the store: cached.
+@lru_cache(maxsize=1 << 16)
 def romanize(text: str) -> str:
     out = []
     text = text.lower()
@@ -87,6 +91,8 @@ def _t2s():
     return OpenCC("t2s")
 
 
+# Pure and called per pair of names by linking and the store: cached.
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant classes of one romanised word, doubled letters and vowels dropped."""
     w = re.sub(r"[^a-z]", "", romanize(word))
