@@ -334,7 +334,7 @@ class DocReader:
         return out
 
     def _org_patterns(self) -> list:
-        return _org_patterns(self.pack)
+        return self.pack.rule_patterns("org_patterns")
 
     # --- sentences ------------------------------------------------------------------------
     def sentences(self) -> list[Sentence]:
@@ -418,11 +418,6 @@ def _one_mention_per_gloss(text: str, mentions: list[SubjectMention]) -> list[Su
             continue
         out.append(m)
     return out
-
-
-@lru_cache(maxsize=None)
-def _org_patterns(pack: LangPack) -> list:
-    return [re.compile(p, re.I) for p in pack.get("org_patterns") or []]
 
 
 @lru_cache(maxsize=4096)

@@ -1,23 +1,14 @@
 """count and age: a number beside a counted noun ("11 founders", 十余名员工), or a person's age."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-import regex as re
-
-from claims.extract import Draft, nearest
+from claims.extract import Draft, nearest, next_word_at
 from claims.extract.money import clause_bounds, org_before, period_of
 from claims.model import Quantity, Subject
 
 
-@lru_cache(maxsize=None)
-def _age_patterns(pack) -> list:
-    return [re.compile(rule, re.I) for rule in pack.get("age_patterns") or []]
-
-
 def _age(sent, reader) -> list[Draft]:
     out = []
-    for rule in _age_patterns(sent.pack):
+    for rule in sent.pack.rule_patterns("age_patterns"):
         for m in rule.finditer(sent.text):
             try:
                 years = int(m.group("n"))
@@ -37,8 +28,7 @@ def _attributed(text: str, start: int, end: int, after, before) -> bool:
     """A speech word right after the counted words ("two employees said"), or, where the pack
     says so, one that only the counted speakers can govern right before them (рассказали два
     сотрудника: plural; "Acme said 30 people were injured" is a count)."""
-    window = text[end:end + 8]
-    if after is not None and after.match(text, end + len(window) - len(window.lstrip())):
+    if after is not None and after.match(text, next_word_at(text, end)):
         return True
     head = text[max(0, start - 24):start].rstrip()
     return before is not None and any(m.end() == len(head) for m in before.finditer(head))
@@ -64,6 +54,9 @@ def _count(sent, reader) -> list[Draft]:
             a = near[-1]
             if _attributed(sent.text, a.start, m.end(), speech_after, speech_before):
                 continue  # "two employees said": sources, not a headcount
+            period = period_of(sent, a)
+            if period is None and partial is not None and partial.search(sent.text, *clause_bounds(sent.text, a.start)):
+                continue  # "其中四季度交付9.86万辆": a quarter we cannot place is no year's count
             # Whose count: the organisation its clause is about ("Lingyue, which delivered 268,000
             # vehicles"), else the article's own.
             owner = org_before(sent, a.start, reader) or reader.main_org
@@ -71,9 +64,6 @@ def _count(sent, reader) -> list[Draft]:
                               kind="thing", aliases=[m.group(0)])
             value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
                              approx=a.approx, precision=a.precision, text=sent.text[a.start:m.end()])
-            period = period_of(sent, a)
-            if period is None and partial is not None and partial.search(sent.text, *clause_bounds(sent.text, a.start)):
-                continue  # "其中四季度交付9.86万辆": a quarter we cannot place is no year's count
             out.append(Draft("count", subject, value, (a.start, m.end()), time=period, confidence=0.6))
     return out
 

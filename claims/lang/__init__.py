@@ -84,6 +84,14 @@ class LangPack:
             body = rf"(?<!\w){prefix}(?:{body})(?:(?<=-)|(?!\w|-\w))"
         return re.compile(body, re.I)
 
+    def rule_patterns(self, key: str) -> list[re.Pattern]:
+        """A list of the pack's raw patterns used one by one (`age_patterns`, `org_patterns`),
+        compiled once, case-insensitive."""
+        cache_key = ("rules", key)
+        if cache_key not in self._compiled:
+            self._compiled[cache_key] = [re.compile(p, re.I) for p in self.data.get(key) or []]
+        return self._compiled[cache_key]
+
     @cached_property
     def lexicon_patterns(self) -> dict[str, list[tuple[str, re.Pattern]]]:
         """For each mapping section (titles, triggers, events): (id, compiled pattern) pairs."""
