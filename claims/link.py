@@ -52,8 +52,7 @@ def org_keys(form: str) -> set[str]:
     keys = {f"f:{fold(form)}"}
     parts = name_parts(form)
     if parts:
-        for variant in skeleton_variants(parts[0]) - {""}:
-            keys |= {f"o:{d}" for d in _deletions(variant) if d}
+        keys |= {f"o:{k}" for k in _sound_keys(parts[0])}
     return keys
 
 
