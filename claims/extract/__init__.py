@@ -57,6 +57,12 @@ _ONE_ACT = {"departure", "hire", "founding"}
 CLAUSE_BREAK = re.compile(r"[，;；:：،؛]|,(?!\d)|(?<!\d),")
 
 
+def next_word_at(text: str, pos: int, reach: int = 8) -> int:
+    """Where the next word starts after `pos`: past up to `reach` characters of white space."""
+    window = text[pos:pos + reach]
+    return pos + len(window) - len(window.lstrip())
+
+
 def _one_act(a, b) -> bool:
     """Move words of one act share its time: "left Helion in March to join Acme", "离职创办"."""
     return getattr(a, "key", None) in _ONE_ACT and b.key in _ONE_ACT

@@ -42,6 +42,12 @@ def _person_of(sent, ev):
     return before[-1].subject if before else None
 
 
+def _event_subject(ev, scope: str) -> Subject:
+    """Named by its kind, the same in every language ("code red"), with the words as written."""
+    return Subject(id=f"event:{ev.key}@{scope}", name=ev.key.replace("-", " "), kind="event",
+                   aliases=[ev.text.strip("«»\"“”'")])
+
+
 def extract(sent, reader) -> list[Draft]:
     out = []
     times = _times(sent)
@@ -57,20 +63,15 @@ def extract(sent, reader) -> list[Draft]:
         beside = None if event_kinds().get(ev.key, {}).get("scope") == "article" else \
             nearest([o for o in sent.orgs if o.subject.kind == "org"], ev.start, max_gap=15)
         scope = beside.subject.id.split(":", 1)[-1] if beside else main
-        # Named by its kind, the same in every language ("code red"), with the words as written.
-        written = ev.text.strip("«»\"“”'")
-        subject = Subject(id=f"event:{ev.key}@{scope}", name=ev.key.replace("-", " "), kind="event", aliases=[written])
+        subject = _event_subject(ev, scope)
         whom = _person_of(sent, ev) if event_kinds().get(ev.key, {}).get("object") == "person" else None
         out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), object=whom, confidence=0.8))
     # An event named undated, then told in the next sentence, which opens with its date ("...после
     # аварии ракеты. 17 марта вторая ступень отключилась"): that opening date is the event's.
     opening = [t for t in sent.times if t.start <= 1 and t.time.start is not None]
     if not sent.events and sent.undated_events_before and opening:
-        ev = sent.undated_events_before[-1]
-        written = ev.text.strip("«»\"“”'")
-        subject = Subject(id=f"event:{ev.key}@{main}", name=ev.key.replace("-", " "), kind="event", aliases=[written])
         t = opening[0]
-        out.append(Draft("event_date", subject, t.time, (t.start, t.end), confidence=0.6))
+        out.append(Draft("event_date", _event_subject(sent.undated_events_before[-1], main), t.time, (t.start, t.end), confidence=0.6))
     for trig in sent.triggers_for("founding"):
         t = nearest(own_times(sent, trig, times), trig.start, max_gap=25)
         if t is None:

@@ -2,7 +2,7 @@
 pack's `user_nouns`), about a product or organisation."""
 from __future__ import annotations
 
-from claims.extract import Draft, nearest
+from claims.extract import Draft, nearest, next_word_at
 from claims.extract.money import earlier_figure, period_of
 from claims.model import Quantity
 
@@ -29,8 +29,7 @@ def _measure(sent, amount, trig) -> str:
 def _counts_another_noun(sent, amount, trig) -> bool:
     """The amount counts the noun right after it, not the users word ("передала клиентам 312,4
     тыс. автомобилей": cars delivered to customers)."""
-    window = sent.text[amount.end:amount.end + 8]
-    pos = amount.end + len(window) - len(window.lstrip())
+    pos = next_word_at(sent.text, amount.end)
     if trig.start <= pos < trig.end:
         return False
     for words in (sent.pack.get("count_nouns") or {}).values():
