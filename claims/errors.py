@@ -8,3 +8,10 @@ class InputError(Exception):
     def __init__(self, code: str, path: object, message: str):
         super().__init__(f"{code} {path}: {message}")
         self.code, self.path, self.message = code, str(path), message
+
+
+def unreadable(path: object, exc: OSError) -> InputError:
+    """E102 for a file or folder the system will not let us read."""
+    if isinstance(exc, PermissionError):
+        return InputError("E102", path, "permission denied")
+    return InputError("E102", path, f"cannot read: {exc.strerror or exc}")

@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claims.errors import InputError
+from claims.errors import InputError, unreadable
 from claims.model import Document
 from claims.read.clean import skipped_ranges
 from claims.read.formats import SUFFIXES, read_document
@@ -84,10 +84,8 @@ def _expand(paths: list[Path]):
     for path in paths:
         try:
             exists = path.exists()
-        except PermissionError:
-            raise InputError("E102", path, "permission denied") from None
         except OSError as exc:
-            raise InputError("E102", path, f"cannot read: {exc.strerror or exc}") from None
+            raise unreadable(path, exc) from None
         if not exists:
             if path.is_symlink():
                 raise InputError("E101", path, "a symbolic link to nothing (its target is missing, or links "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from claims.errors import InputError
+from claims.errors import InputError, unreadable
 
 # Legacy encodings newsrooms still meet; a guess outside these is not trusted.
 TRUSTED_LEGACY = {"gb18030", "gbk", "gb2312", "big5", "cp1251", "koi8_r", "cp1256", "iso8859_6", "utf_16", "utf_16_le", "utf_16_be"}
@@ -43,14 +43,12 @@ def read_text_noted(path: Path) -> tuple[str, list[str]]:
                                            "(split it, or check it is an article)")
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)  # never more, whatever the file says its size is
-    except PermissionError:
-        raise InputError("E102", path, "permission denied") from None
     except IsADirectoryError:
         raise InputError("E101", path, "is a directory, not a file") from None
     except FileNotFoundError:
         raise InputError("E101", path, "no such file") from None
-    except OSError as exc:
-        raise InputError("E102", path, f"cannot read: {exc.strerror or exc}") from None
+    except OSError as exc:  # permission denied, or the system cannot read it
+        raise unreadable(path, exc) from None
     if len(data) > MAX_BYTES:  # grew since stat, or a file whose size the system does not know (/proc)
         raise InputError("E105", path, f"file is over the limit of {MAX_BYTES // 2**20} MiB")
     return decode_noted(data, path)

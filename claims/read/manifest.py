@@ -6,7 +6,7 @@ from pathlib import Path, PurePath
 
 import yaml
 
-from claims.errors import InputError
+from claims.errors import InputError, unreadable
 from claims.read.decode import MAX_BYTES
 from claims.read.formats import check_metadata, load_metadata_yaml
 
@@ -31,10 +31,8 @@ def read_manifest(folder: Path) -> dict[str, dict] | None:
         raise InputError("E203", path, f"manifest has a value YAML cannot read ({str(exc)[:80]})") from None
     except RecursionError:
         raise InputError("E203", path, "manifest is nested too deeply") from None
-    except PermissionError:
-        raise InputError("E102", path, "permission denied") from None
     except OSError as exc:
-        raise InputError("E102", path, f"cannot read: {exc.strerror or exc}") from None
+        raise unreadable(path, exc) from None
     docs = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(docs, dict) or not docs:
         raise InputError("E203", path, "manifest needs a `documents:` mapping of file name to metadata")
