@@ -22,7 +22,8 @@ def _gap_after_title(pack) -> re.Pattern:
     pack's `title_gap_words` ("главный научный сотрудник компании Аника Брандт")."""
     words = "|".join(pack.get("title_gap_words") or []) or "(?!)"
     return re.compile(_GAP_AFTER_TITLE.replace("GAP", words), re.I)
-_GAP_BEFORE_TITLE = r"^\s*[,،:：\p{Pd}]\s*(?:(?:APPOSITION)\s+)?$"
+# "X, 39, the company's chief ...": a comma or dash, an age, and any of the pack's apposition words.
+_GAP_BEFORE_TITLE = r"^\s*[,،:：\p{Pd}]\s*(?:\d{1,3}\s*[,،]\s*)?(?:(?:APPOSITION)\s*)*$"
 
 
 @lru_cache(maxsize=None)
@@ -63,43 +64,111 @@ def _people(sent):
     return people
 
 
+def title_chains(sent) -> list[list]:
+    """Titles joined by the pack's `title_joiners` ("founder and chairman", "联合创始人兼首席执行官")
+    are one chain: they share their holder and their organisation."""
+    joiners = "|".join(sent.pack.get("title_joiners") or []) or "(?!)"
+    joined = re.compile(rf"\s*(?:,|、|(?:{joiners}))?\s*", re.I)
+    chains: list[list] = []
+    for title in sorted(sent.titles, key=lambda t: t.start):
+        if chains and joined.fullmatch(sent.text, chains[-1][-1].end, title.start):
+            chains[-1].append(title)
+        else:
+            chains.append([title])
+    return chains
+
+
+@lru_cache(maxsize=None)
+def _title_lead(pack) -> re.Pattern | None:
+    """A word that makes the title after it the post of its clause's subject: "as", "became",
+    "promoted to", with determiners and an organisation's possessive between ("as its first
+    chief commercial officer", "served as Acme's chief financial officer")."""
+    leads = pack.get("title_leads") or []
+    if not leads:
+        return None
+    dets = "|".join(pack.get("title_lead_fillers") or []) or "(?!)"
+    lead = "|".join(sorted(leads, key=len, reverse=True))
+    b = r"(?<!\w)" if pack.word_boundary else ""
+    return re.compile(rf"{b}(?:{lead})\s*(?:(?:{dets})\s*)*(?:\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}['’]s\s+)?$", re.I)
+
+
+def _led_holder(sent, first, people):
+    """The holder of a title after a lead word: the person nearest before the lead word in the
+    sentence ("hired X as chief engineer and Y as chief product officer", "X, who spent six years
+    as CTO"), else the first person after the title ("In her first 100 days as chief executive of
+    Acme, X ...")."""
+    lead_at = lead_position(sent, first)
+    return None if lead_at is None else _lead_person(people, first, lead_at)
+
+
+def lead_position(sent, first) -> int | None:
+    """Where the lead word of a title stands ("as", "became"), if one governs it."""
+    lead = _title_lead(sent.pack)
+    if lead is None:
+        return None
+    m = lead.search(sent.text[max(0, first.start - 60):first.start])
+    return max(0, first.start - 60) + m.start() if m else None
+
+
+def _lead_person(people, first, lead_at):
+    before = [p for p in people if p.end <= lead_at]
+    if before:
+        return before[-1]
+    after = [p for p in people if p.start >= first.end]
+    return after[0] if after else None
+
+
+def _holder(sent, chain, moved):
+    first, last = chain[0], chain[-1]
+    people = list(sent.people)
+    led = _led_holder(sent, first, people)
+    if led is not None:
+        return led
+    for p in people:
+        if p.start >= last.end and _gap_after_title(sent.pack).match(sent.text[last.end:p.start]):
+            return p
+    for p in reversed(people):
+        if p.end <= first.start and _gap_before_title(sent.pack).match(sent.text[p.end:first.start]):
+            return p
+    for title in chain:
+        person = _joined_as(sent, title, moved)
+        if person is not None:
+            return person
+    return None
+
+
 def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
     """`moved`: the move words bound to each person of the sentence (subject id -> [(predicate, word)])."""
     out = []
-    for title in sent.titles:
-        person = None
-        for p in sent.people:
-            if p.start >= title.end and _gap_after_title(sent.pack).match(sent.text[title.end:p.start]):
-                person = p
-                break
-        if person is None:
-            for p in reversed(sent.people):
-                if p.end <= title.start and _gap_before_title(sent.pack).match(sent.text[p.end:title.start]):
-                    person = p
-                    break
-        if person is None:
-            person = _joined_as(sent, title, moved)
+    for chain in title_chains(sent):
+        person = _holder(sent, chain, moved)
         if person is None:
             continue
-        org = _org_of_title(sent, title)
-        value = Title(id=title.key, text=title.text)
-        time = _as_of(sent)
-        left = _left_post(sent, title, person, moved)
-        if left is not None:
-            tense, time = "former", left or time
-        else:
-            tense = "former" if _former(sent, title) else _title_tense(sent, title)
-        out.append(Draft("role", person.subject, value, (title.start, title.end),
-                         object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
+        org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
+        for title in chain:
+            value = Title(id=title.key, text=title.text)
+            time = _as_of(sent)
+            left = _left_post(sent, title, person, moved, lead_position(sent, chain[0]))
+            if left is not None:
+                tense, time = "former", left or time
+            else:
+                tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
+            out.append(Draft("role", person.subject, value, (title.start, title.end),
+                             object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
     return out
 
 
 def _org_of_title(sent, title):
-    """The organisation of a post: named right after it ("chief executive of Corvane", "директор
-    компании Acme", "الرئيس التنفيذي لشركة X"), else right before it ("OpenAI's chief scientist",
-    "OpenAI的首席研究官")."""
+    """The organisation of a post: named right after it, past a preposition and a few descriptive
+    words ("chief executive of Istanbul-based drone maker Acme", "директор компании Acme",
+    "الرئيس التنفيذي لشركة X"), else right before it ("OpenAI's chief scientist", "OpenAI的首席研究官")."""
     orgs = [o for o in sent.orgs if o.subject.kind == "org"]
-    after = [o for o in orgs if 0 <= o.start - title.end <= 12 and not CLAUSE_BREAK.search(sent.text, title.end, o.start)]
+
+    def clear(a, b):
+        return not CLAUSE_BREAK.search(sent.text, a, b) and not any(a <= p.start < b for p in sent.people) \
+            and not any(a <= t.start < b for t in sent.titles)
+
+    after = [o for o in orgs if 0 <= o.start - title.end <= 40 and clear(title.end, o.start)]
     if after:
         return after[0]
     before = [o for o in orgs if 0 <= title.start - o.end <= 12 and not CLAUSE_BREAK.search(sent.text, o.end, title.start)]
@@ -124,7 +193,7 @@ def _joined_as(sent, title, moved):
     return None
 
 
-def _left_post(sent, title, person, moved):
+def _left_post(sent, title, person, moved, lead_at=None):
     """A title its holder leaves in this very sentence is a post held until then: "ousted founder
     and chief executive Nadir Bouzelmat", "Chief medical officer Elliot Marsh left in October",
     "финансовый директор Тарек Мансур ... стал президентом". Returns None for a title held now
@@ -133,6 +202,11 @@ def _left_post(sent, title, person, moved):
     words = moved.get(person.subject.id, [])
     joins = [w for p, w in words if p == "hire"]
     if any(title.start >= w.end for w in joins):
+        return None
+    # "left in October ... to become chief executive of Corvane": a post led after the leaving word is the new one.
+    # ("stepped down as chief executive": the lead word right after the leaving word names the old post.)
+    if lead_at is not None and any(w.end <= lead_at for p, w in words if p == "departure") \
+            and not any(0 <= lead_at - w.end <= 2 for p, w in words if p == "departure"):
         return None
     ousting = [e for e in sent.events if e.key == "ousting" and e.end <= person.start]
     leaving = ousting + [w for p, w in words if p == "departure"] + [w for w in joins if title.end <= w.start]
