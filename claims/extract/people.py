@@ -311,6 +311,77 @@ def tenures(sent, reader) -> list[Draft]:
     return out
 
 
+def _coordinated(sent, person, people) -> list:
+    """A person and those joined to them ("X and Y", "X, 31, and Y, 34", "Ngozi and Chidi")."""
+    group = [person]
+    joined = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s*(?:JOIN))\s*".replace(
+        "JOIN", "|".join(sent.pack.get("title_joiners") or []) or "(?!)"), re.I)
+    ordered = sorted(people, key=lambda p: p.start)
+    i = ordered.index(person)
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = sorted((ordered[j], ordered[j + step]), key=lambda p: p.start)
+            if not joined.fullmatch(sent.text, a.end, b.start):
+                break
+            j += step
+            group.append(ordered[j])
+    return sorted(group, key=lambda p: p.start)
+
+
+def founders(sent, reader) -> list[Draft]:
+    """founder and co_founder roles from a founding verb (the pack's `founder_verbs`): its agent
+    after "by" ("co-founded in 2016 by X and Y"), else the person right before it in its clause
+    ("X, who founded Acme", "X and Y, both 29, co-founded Acme"); the organisation is the one
+    named after the verb, else the one the clause is about, else the article's."""
+    out = []
+    verbs = sent.pack.get("founder_verbs") or {}
+    people = [p for p in sent.people]
+    if not verbs or not people:
+        return out
+    by = sent.pack.compile(sent.pack.get("agent_words") or [])
+    orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    for title_id, words in verbs.items():
+        pattern = sent.pack.compile(words)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sent.text):
+            holders = []
+            if by is not None:
+                for b in by.finditer(sent.text, m.end(), min(len(sent.text), m.end() + 40)):
+                    after = [p for p in people if 0 <= p.start - b.end() <= 30
+                             and not CLAUSE_BREAK.search(sent.text, b.end(), p.start)]
+                    if after:
+                        holders = _coordinated(sent, after[0], people)
+                        break
+            if not holders:
+                before = [p for p in people if 0 <= m.start() - p.end <= 45
+                          and not any(p.end <= o.start < m.start() for o in orgs)
+                          and not any(p.end <= q.start < m.start() for q in people if q is not p)]
+                if before:
+                    holders = _coordinated(sent, before[-1], people)
+            if not holders:
+                continue
+            org = next((o for o in orgs if 0 <= o.start - m.end() <= 40
+                        and not CLAUSE_BREAK.search(sent.text, m.end(), o.start)), None)
+            subject_org = org.subject if org else (org_before_people(sent, holders, orgs) or reader.main_org)
+            for person in holders:
+                out.append(Draft("role", person.subject, Title(id=title_id, text=m.group(0)), (m.start(), m.end()),
+                                 object=subject_org, time=_as_of(sent), confidence=0.7, tense="past"))
+    return out
+
+
+def org_before_people(sent, holders, orgs):
+    """The organisation a passive founding sentence is about: the first named after its agents
+    ("Co-founded by X and Y, payroll start-up Acme has ..."), else the last named before the verb."""
+    last = holders[-1].end
+    after = [o for o in orgs if o.start >= last]
+    if after:
+        return after[0].subject
+    before = [o for o in orgs if o.end <= holders[0].start]
+    return before[-1].subject if before else None
+
+
 def extract(sent, reader) -> list[Draft]:
     move_drafts, moved = moves(sent, reader)
-    return roles(sent, reader, moved) + move_drafts + tenures(sent, reader)
+    return roles(sent, reader, moved) + founders(sent, reader) + move_drafts + tenures(sent, reader)

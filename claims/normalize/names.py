@@ -274,6 +274,10 @@ _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$")
 _HONORIFIC_NAME = re.compile(rf"(?V1)(?<![\p{{Latin}}\p{{M}}])(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?P<name>{_NAME_WORD})(?![\p{{Latin}}\p{{M}}])")
 
 
+# "X, 31, and Y": an age in commas after a name (organisations are not given one).
+_AGE_AFTER = re.compile(r"\s*[,،]\s*\d{1,2}\s*[,،]")
+
+
 def _ends_with(patterns, before: str, strip: str = " ,:：，") -> bool:
     """Whether one of the compiled `patterns` matches right at the end of `before`."""
     end = len(before.rstrip(strip))
@@ -336,6 +340,7 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
         evidence = (is_given_name(words[0]) or _HONORIFIC.search(before) or _ends_with(titles, before)
                     or _ends_with(cues_before, before)
                     or _starts_with(cues_after, after)
+                    or _AGE_AFTER.match(after)
                     or (gap and (_starts_with(titles, after[gap.end():]) or _starts_with(relatives, after[gap.end():]))))
         (found if evidence else maybe).append(mention)
     # "X and Y", "X, Y and Z": a run coordinated with a person is a person.
