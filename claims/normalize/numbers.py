@@ -13,15 +13,25 @@ from typing import Optional
 import regex as re
 
 from claims.lang import LangPack, _alternation, table_lookup
+from claims.normalize import currencies
 
-_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９．", "0123456789" * 3 + ".")
 _D = r"[0-9٠-٩۰-۹０-９]"
 # Digit groups: 1,000 / 1 000 / 1.000.000 / ١٬٠٠٠ ; decimals with . , or ٫. A number is a whole
 # run of digits: a run of more than 30 (a serial number, a hash, 500 digits of garbage) is no
 # amount at all, rather than a 30-digit slice of it read as one.
-DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.]{_D}{{3}})+(?:[.,٫]{_D}+)?"
-          rf"|{_D}{{1,30}}(?:[.,٫]{_D}+)?)(?!{_D})")
-CJK_NUMERAL = r"[零〇一二三四五六七八九十百千两兩]+(?:[万萬亿億]+[零〇一二三四五六七八九十百千两兩]*)*"
+# A decimal point may lead (".77"), where no word, digit or point stands before it; the
+# full-width point (２．２) is a point.
+DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.]{_D}{{3}})+(?:[.,٫．]{_D}+)?"
+          rf"|{_D}{{1,30}}(?:[.,٫．]{_D}+)?|(?<![\w.,．])[.．]{_D}{{1,30}})(?!{_D})")
+# A minus sign glued to the digits, where no word character, digit or dash stands before it
+# ("-3,200,000"; not the dash of 10-20, COVID-19 or 2020-01).
+_CODE_DOLLAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})\$$")
+_MINUS = re.compile(r"(?<![\w\-–—−.,/])[-−]$")
+# Everyday and financial numerals (壹贰叁, 貳參陸 in the traditional script).
+_CJK_DIGITS = "零〇一二三四五六七八九十百千两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+CJK_NUMERAL = rf"[{_CJK_DIGITS}]+(?:[万萬亿億]+[{_CJK_DIGITS}]*)*"
+_CJK_FINANCIAL = str.maketrans("貳參陸兩", "贰叁陆两")
 CJK_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _CJK_SCALE_RUN = re.compile(r"[十百千万萬亿億兆]+")
 _DECIMALS = re.compile(r"[.,٫](\d+)$")
@@ -48,6 +58,8 @@ class Amount:
     core: tuple[int, int] = (0, 0)
     is_year_like: bool = False
     precision: Optional[float] = None  # half a unit of the last written digit, scale included
+    cur_before: Optional[str] = None  # the currency written before the number, and after it
+    cur_after: Optional[str] = None
 
 
 # How far after a number its scale word, currency or modifier may reach ("5  Hong Kong dollars").
@@ -95,7 +107,7 @@ def parse_cjk(raw: str) -> Optional[float]:
 
     if len(raw) > MAX_CJK_NUMERAL:
         return None
-    s = raw.replace("兩", "两")
+    s = raw.translate(_CJK_FINANCIAL)
     try:
         value = float(cn2an.cn2an(s, "smart"))
     except (ValueError, KeyError, IndexError, TypeError, OverflowError):
@@ -145,10 +157,34 @@ class NumberReader:
         self.less_before = self._tail(mods.get("less_than"))
         self.approx_after = self._head(mods.get("approx_after"))
         self.more_after = self._head(mods.get("more_than_after"))
-        self.cur_before = {k: v for k, v in (cur.get("before") or {}).items()}
+        self.scaled_only = dict(cur.get("before_scaled_only") or {})
+        self.cur_before = {**self.scaled_only, **{k: v for k, v in (cur.get("before") or {}).items()}}
         self.cur_after = {k: v for k, v in (cur.get("after") or {}).items()}
         self.cur_before_re = re.compile(rf"(?:{_alternation(self.cur_before)})\s*$", re.I) if self.cur_before else None
-        self.cur_after_re = re.compile(rf"\s*(?:{b}(?:{_alternation(self.cur_after)}){e})", re.I) if self.cur_after else None
+        # After the number, spaced or glued ("20 euros", "115USD", "20€"): the pack's words, then
+        # its symbols and codes of the `before` table, then CLDR's codes, symbols and names.
+        self.cur_after_re = re.compile(rf"\s*(?:(?:{_alternation(self.cur_after)}){e})", re.I) if self.cur_after else None
+        self.cur_after_sym_re = re.compile(rf"\s*(?:(?:{_alternation(self.cur_before)}){e})", re.I) if self.cur_before else None
+        self.cldr_symbols = currencies.symbols(pack.code)
+        self.cldr_names = currencies.names(pack.code, cur.get("head_word"), tuple(cur.get("not_names") or ()))
+        sym_alt = "|".join(re.escape(x) for x in sorted(self.cldr_symbols, key=len, reverse=True))
+        codes = currencies.codes_pattern()
+        self.cldr_before_re = re.compile(rf"(?:(?P<code>{codes})|(?P<sym>{sym_alt}))\s?$")
+        name_alt = "|".join(re.escape(x) for x in sorted(self.cldr_names, key=len, reverse=True))
+        self.cldr_after_re = re.compile(rf"\s?(?:(?P<code>{codes})|(?P<sym>{sym_alt})|(?i:(?P<name>{name_alt}){e}))")
+        # Number words that compose ("twenty-five", пятьсот двадцать пять, ستة وعشرين): what may
+        # stand between two of them, and the words and scales that may follow.
+        joins = nums.get("compound_joiners") or []
+        join_alt = _alternation(joins) if joins else "(?!)"
+        self.compound_re = re.compile(
+            rf"(?P<sep>\s?-\s?|\s+(?:(?:{join_alt})\s*)?|(?:{join_alt})\s*)(?:{b}(?P<word>{word_alt}){e}|(?P<scale>{_alternation(self.scales) or '(?!)'}){e})",
+            re.I)
+        self.negative_re = self._tail(nums.get("negative"))
+        rng = pack.get("ranges") or {}
+        self.range_open_re = self._tail(rng.get("open"))
+        self.range_dash_re = re.compile(r"\s*[-–—~～]\s*")
+        self.range_to_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.get('to') or [])}))\s*", re.I) if rng.get("to") else None
+        self.range_and_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.get('and') or [])}))\s*", re.I) if rng.get("and") else None
 
     def _tail(self, words) -> Optional[re.Pattern]:
         if not words:
@@ -200,7 +236,11 @@ class NumberReader:
                 value = table_lookup(self.words, m.group("word"))
             if value is None:
                 continue
-            a = Amount(m.start(), m.end(), m.group(0), amount=value, core=m.span())
+            end = m.end()
+            if m.group("word"):
+                value, end = self._compound(text, value, end)
+                taken[m.start():end] = b"\x01" * (end - m.start())
+            a = Amount(m.start(), end, text[m.start():end], amount=value, core=(m.start(), end))
             raw = m.group(0)
             if m.group("digits"):
                 decimals = _DECIMALS.search(raw.translate(_DIGIT_TABLE))
@@ -210,10 +250,137 @@ class NumberReader:
             self._scale(text, a)
             if a.amount >= MAX_AMOUNT:
                 continue  # "5 billion billion billion": no amount is that large
+            self._negative(text, a, bool(m.group("digits")))
             self._finish(text, a)
             found.append(a)
         found.sort(key=lambda a: a.start)
-        return self._joined(text, found) if self.joiner_re else found
+        found = self._shared_currency_marks(text, found)
+        found = self._joined(text, found) if self.joiner_re else found
+        return self._ranges(text, found)
+
+    def _compound(self, text: str, value: float, end: int) -> tuple[float, int]:
+        """Number words read as one number, Duckling's way: each word adds to the group it
+        ends, a hundred multiplies the group, a scale closes it. A word joins only where it
+        fills a smaller place ("twenty-five", "one hundred and five", тысяча двести); in the
+        packs with `compound_joiners`, a unit also joins the tens after it (ستة وعشرين)."""
+        total, group, last = 0.0, value, value
+        for _ in range(12):
+            m = self.compound_re.match(text, end)
+            if not m:
+                break
+            if m.group("scale"):
+                mult = table_lookup(self.scales, m.group("scale"))
+                if mult is None or self.pack.code == "zh":
+                    break
+                if mult < 1000:
+                    if group >= mult or group == 0:
+                        break
+                    group *= mult
+                else:
+                    if total and total <= group * mult:
+                        break
+                    total += group * mult
+                    group = 0.0
+                last = mult
+            else:
+                v = table_lookup(self.words, m.group("word"))
+                if v is None or v != int(v) or v >= 1000:
+                    break
+                place = last if last >= 1000 or last in (100,) else (
+                    100 if last % 100 == 0 and last >= 100 else (10 if last % 10 == 0 and last >= 20 else 1))
+                sep = m.group("sep")
+                if v < place and group % place == 0 and not (v >= 100 and group % 1000):
+                    group += v
+                elif last < 10 and v in (20, 30, 40, 50, 60, 70, 80, 90) and sep.strip() and sep.strip() != "-" \
+                        and group < 10:
+                    group += v  # a unit before its tens: ستة وعشرين
+                else:
+                    break
+                last = v
+            end = m.end()
+        return total + group, end
+
+    def _negative(self, text: str, a: Amount, digits: bool) -> None:
+        """A minus sign glued to the digits, or a word for minus (`numbers.negative`)."""
+        if a.amount is None:
+            return
+        before = text[max(0, a.start - 16):a.start]
+        m = self.negative_re.search(before) if self.negative_re else None
+        if m is None and digits and a.start > 0 and _MINUS.search(text, max(0, a.start - 2), a.start):
+            a.start -= 1
+        elif m is not None:
+            a.start -= len(m.group(0))
+        else:
+            return
+        a.amount = -a.amount
+        a.text = text[a.start:a.end]
+        a.is_year_like = False
+
+    @staticmethod
+    def _shared_currency_marks(text: str, found: list[Amount]) -> list[Amount]:
+        """A currency written between two amounts belongs to the first ("10 rmb 20 usd"): the
+        second loses it, and falls back on its own currency after it."""
+        for prev, a in zip(found, found[1:]):
+            if prev.currency and a.currency and prev.end > a.start and a.cur_before:
+                a.start = max(a.start, prev.end)
+                while a.start < a.core[0] and text[a.start].isspace():
+                    a.start += 1
+                a.currency = a.cur_after
+                a.text = text[a.start:a.end]
+        return found
+
+    def _ranges(self, text: str, found: list[Amount]) -> list[Amount]:
+        """Two amounts joined as a range are one value from min to max: "10-20 dollars", "between
+        120 million and 150 million zlotys", "от 10 до 20 долларов", 5.6到5.78元, بين ١٠ و٢٠.
+        A dash joins any two; "to" only where the first amount is bare (a change "from $10m to
+        $20m" stays two amounts); "and" only after an opening word (`ranges.open`)."""
+        out: list[Amount] = []
+        i = 0
+        while i < len(found):
+            a = found[i]
+            b = found[i + 1] if i + 1 < len(found) else None
+            merged = self._range(text, a, b) if b is not None else None
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _range(self, text: str, a: Amount, b: Amount) -> Optional[Amount]:
+        if a.amount is None or b.amount is None or a.is_year_like or b.is_year_like or a.end > b.start:
+            return None
+        if a.currency and b.currency and a.currency != b.currency:
+            return None
+        gap = (a.end, b.start)
+        opened = self.range_open_re.search(text, max(0, a.start - 24), a.start) if self.range_open_re else None
+        bare = not a.currency and a.core[1] == a.end
+        if self.range_dash_re.fullmatch(text, *gap) and (a.end - a.core[1] == 0 or a.currency):
+            pass
+        elif self.range_to_re is not None and self.range_to_re.fullmatch(text, *gap) and (bare or opened and not a.currency):
+            pass
+        elif self.range_and_re is not None and self.range_and_re.fullmatch(text, *gap) and opened:
+            pass
+        else:
+            return None
+        lo, hi = a.amount, b.amount
+        # A first number without a scale shares the second's: "$10-20 million", "between 2 and 3 billion".
+        if not self._scale_of(text, a):
+            scale = self._scale_of(text, b)
+            if scale and lo * scale <= hi:
+                lo *= scale
+        if not lo < hi:
+            return None
+        start = opened.start() if opened else a.start
+        r = Amount(start, b.end, text[start:b.end], min=lo, max=hi, approx=a.approx or b.approx,
+                   currency=a.currency or b.currency, core=(a.core[0], b.core[1]))
+        return r
+
+    def _scale_of(self, text: str, b: Amount) -> float:
+        probe = Amount(b.core[0], b.core[1], text[b.core[0]:b.core[1]], amount=1.0)
+        self._scale(text, probe)
+        return probe.amount if probe.end > b.core[1] else 0.0
 
     def _joined(self, text: str, found: list[Amount]) -> list[Amount]:
         """A round amount, a joining word and a smaller one are one number: ٣١٢ ألفاً و٤٠٠ is
@@ -237,11 +404,17 @@ class NumberReader:
         pos = a.end
         if self.pack.code == "zh":
             m = _CJK_SCALE_RUN.match(text, pos)
+            if m is None and text[pos:pos + 1] in ("余", "餘", "多") and pos + 1 < len(text):
+                m = _CJK_SCALE_RUN.match(text, pos + 1)  # 500余万: more than five million
+                if m and a.amount is not None:
+                    a.min, a.min_exclusive = a.amount, True
             if m and a.amount is not None and not a.text[-1:] in "十百千万萬亿億":
                 mult = 1.0
                 for ch in m.group(0):
                     mult *= CJK_SCALE[ch]
                 a.amount *= mult
+                if a.min is not None:
+                    a.min, a.amount = a.amount, None
                 if a.precision is not None:
                     a.precision *= mult
                 pos = m.end()
@@ -263,17 +436,38 @@ class NumberReader:
     def _finish(self, text: str, a: Amount) -> None:
         """Currency and modifiers around an amount."""
         before = text[max(0, a.start - 24):a.start]
-        if self.cur_before_re:
-            m = self.cur_before_re.search(before)
+        m = self.cur_before_re.search(before) if self.cur_before_re else None
+        if m:
+            a.cur_before = table_lookup(self.cur_before, m.group(0).strip())
+            code = _CODE_DOLLAR.search(before, 0, m.start() + 1) if m.group(0).startswith("$") else None
+            if code and code.group(1).upper() in currencies.in_use():
+                a.cur_before = code.group(1).upper()  # "mxn$ 15", "aud$ 15": the code names the dollar
+                a.start -= len(code.group(1))
+        else:
+            m = self.cldr_before_re.search(before)
             if m:
-                a.currency = table_lookup(self.cur_before, m.group(0).strip())
-                a.start -= len(m.group(0))
-                before = text[max(0, a.start - 24):a.start]
-        if self.cur_after_re:
-            m = match_after(self.cur_after_re, text, a.end)
+                a.cur_before = m.group("code") or self.cldr_symbols.get(m.group("sym"))
+        if m and a.cur_before and a.end == a.core[1] and table_lookup(self.scaled_only, m.group(0).strip()):
+            a.cur_before = None  # "N95": a letter that names a currency only before a scaled amount
+        if m and a.cur_before:
+            a.currency = a.cur_before
+            a.start -= len(m.group(0))
+            before = text[max(0, a.start - 24):a.start]
+        m = match_after(self.cur_after_re, text, a.end) if self.cur_after_re else None
+        if m:
+            a.cur_after = table_lookup(self.cur_after, m.group(0).strip())
+        else:
+            m = match_after(self.cur_after_sym_re, text, a.end) if self.cur_after_sym_re else None
             if m:
-                a.currency = a.currency or table_lookup(self.cur_after, m.group(0).strip())
-                a.end = m.end()
+                a.cur_after = table_lookup(self.cur_before, m.group(0).strip())
+            else:
+                m = match_after(self.cldr_after_re, text, a.end)
+                if m:
+                    a.cur_after = m.group("code") or self.cldr_symbols.get(m.group("sym") or "") or \
+                        self.cldr_names.get((m.group("name") or "").lower())
+        if m and a.cur_after:
+            a.currency = a.currency or a.cur_after
+            a.end = m.end()
         for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.approx_before, "approx")):
             m = pattern.search(before) if pattern else None
             if m:
