@@ -34,6 +34,9 @@ class DurationReader:
         self.units = pack.get("durations") or {}
         b = r"(?!\w)" if pack.word_boundary else ""
         self.unit_re = re.compile(rf"\s*(?P<unit>{_alternation(self.units)}){b}", re.I) if self.units else None
+        # A unit in the dual is two of it, with no number written (سنتين، عامين، شهرين).
+        self.duals = pack.get("dual_durations") or {}
+        self.dual_re = pack.compile(self.duals.keys(), capture="dual") if self.duals else None
         ago = pack.get("ago")
         self.ago_after = re.compile(rf"\s*(?:{ago})", re.I) if ago else None
         self.ago_before = re.compile(rf"(?:{ago})\s*$", re.I) if ago else None
@@ -45,7 +48,7 @@ class DurationReader:
              amounts: Optional[list[Amount]] = None) -> list[DurationMention]:
         if not self.unit_re:
             return []
-        out = []
+        out = self._duals(text, published)
         for a in amounts if amounts is not None else find_amounts(text, pack):
             if a.amount is None or a.currency or a.is_year_like or a.amount <= 0 or a.amount >= 200:
                 continue
@@ -71,7 +74,31 @@ class DurationReader:
                 else:
                     ago = Time(granularity="year", relative=True, approx=True)
                 ago.text = text[a.start:end]
+            if any(d.start <= m.start("unit") < d.end for d in out):
+                continue
             out.append(DurationMention(a.start, end, text[a.start:end], duration, ago))
+        out.sort(key=lambda d: d.start)
+        return out
+
+    def _duals(self, text: str, published: Optional[dt.date]) -> list[DurationMention]:
+        out = []
+        if not self.dual_re:
+            return out
+        for m in self.dual_re.finditer(text):
+            unit = table_lookup(self.duals, m.group("dual"))
+            if unit not in _ISO:
+                continue
+            years = {"year": 2, "month": 2 / 12, "week": 2 / 52, "day": 2 / 365}[unit]
+            start, end = m.start(), m.end()
+            ago = None
+            before = self.ago_before.search(text[max(0, start - 12):start]) if self.ago_before else None
+            if before and unit == "year":
+                ago = Time(granularity="year", relative=True, approx=True)
+                if published and published.year - 2 >= dt.MINYEAR:
+                    y = published.year - 2
+                    ago = Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True, approx=True)
+                ago.text = text[start:end]
+            out.append(DurationMention(start, end, text[start:end], Duration(iso=f"P2{_ISO[unit]}", years=years, text=text[start:end]), ago))
         return out
 
 
