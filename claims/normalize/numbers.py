@@ -22,7 +22,7 @@ _D = r"[0-9٠-٩۰-۹０-９]"
 # amount at all, rather than a 30-digit slice of it read as one.
 # A decimal point may lead (".77"), where no word, digit or point stands before it; the
 # full-width point (２．２) is a point.
-DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.]{_D}{{3}})+(?:[.,٫．]{_D}+)?"
+DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.،]{_D}{{3}})+(?:[.,٫．]{_D}+)?"
           rf"|{_D}{{1,30}}(?:[.,٫．]{_D}+)?|(?<![\w.,．])[.．]{_D}{{1,30}})(?!{_D})")
 # A minus sign glued to the digits, where no word character, digit or dash stands before it
 # ("-3,200,000"; not the dash of 10-20, COVID-19 or 2020-01).
@@ -30,7 +30,8 @@ _CODE_DOLLAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})\$$")
 _MINUS = re.compile(r"(?<![\w\-–—−.,/])[-−]$")
 # Everyday and financial numerals (壹贰叁, 貳參陸 in the traditional script).
 _CJK_DIGITS = "零〇一二三四五六七八九十百千两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
-CJK_NUMERAL = rf"[{_CJK_DIGITS}]+(?:[万萬亿億]+[{_CJK_DIGITS}]*)*"
+CJK_NUMERAL = (rf"[{_CJK_DIGITS}]+(?:[万萬亿億]+[{_CJK_DIGITS}]*)*"
+               r"(?:[点點][零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]+)?")
 _CJK_FINANCIAL = str.maketrans("貳參陸兩", "贰叁陆两")
 CJK_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _CJK_SCALE_RUN = re.compile(r"[十百千万萬亿億兆]+")
@@ -81,7 +82,7 @@ def match_after(pattern: re.Pattern, text: str, pos: int):
 
 def parse_digits(raw: str, decimal_comma: bool) -> Optional[float]:
     s = raw.translate(_DIGIT_TABLE).replace("\u00a0", " ").replace("\u202f", " ")
-    s = s.replace("٬", ",").replace("٫", ".")
+    s = s.replace("٬", ",").replace("،", ",").replace("٫", ".")
     s = s.replace(" ", "")
     # Groups share one separator; a decimal mark is the other one (1,000.001 and 1.000,5).
     groups = _GROUPED.fullmatch(s)
@@ -107,7 +108,7 @@ def parse_cjk(raw: str) -> Optional[float]:
 
     if len(raw) > MAX_CJK_NUMERAL:
         return None
-    s = raw.translate(_CJK_FINANCIAL)
+    s = raw.translate(_CJK_FINANCIAL).replace("點", "点")
     try:
         value = float(cn2an.cn2an(s, "smart"))
     except (ValueError, KeyError, IndexError, TypeError, OverflowError):
@@ -143,7 +144,9 @@ class NumberReader:
         b = r"(?<!\w)" if pack.word_boundary else ""
         e = r"(?!\w)" if pack.word_boundary else ""
         word_alt = _alternation(self.words) or "(?!)"
-        number = rf"(?P<digits>{DIGITS})|{b}(?P<word>{word_alt}){e}"
+        # Arabic writes "and", "with", "to" onto a number word as onto any word (بألفين, لعشرين).
+        procl = f"(?:{pack.get('proclitics')})??" if pack.get("proclitics") else ""
+        number = rf"(?P<digits>{DIGITS})|{b}{procl}(?P<word>{word_alt}){e}"
         if pack.code == "zh":
             number += rf"|(?P<cjk>{CJK_NUMERAL})"
         self.number_re = re.compile(number, re.I)
@@ -177,9 +180,23 @@ class NumberReader:
         joins = nums.get("compound_joiners") or []
         join_alt = _alternation(joins) if joins else "(?!)"
         self.compound_re = re.compile(
-            rf"(?P<sep>\s?-\s?|\s+(?:(?:{join_alt})\s*)?|(?:{join_alt})\s*)(?:{b}(?P<word>{word_alt}){e}|(?P<scale>{_alternation(self.scales) or '(?!)'}){e})",
+            rf"(?P<sep>\s?-\s?|\s+(?:(?:{join_alt})\s*)?|(?:{join_alt})\s*)(?:{b}(?P<procl>{pack.get('proclitics') or '(?!)'})??(?P<word>{word_alt}){e}|(?P<scale>{_alternation(self.scales) or '(?!)'}){e})",
             re.I)
         self.negative_re = self._tail(nums.get("negative"))
+        # Fractions: a number and a denominator ("three quarters", "two thirds", две трети), a
+        # number and a fraction ("five and a half", один с половиной, واحد ونصف); a decimal
+        # point said as a word ("two point five", один точка один).
+        self.fractions = {k: float(v) for k, v in (nums.get("fractions") or {}).items()}
+        frac_alt = _alternation(self.fractions) or "(?!)"
+        self.fraction_re = re.compile(rf"[\s-]+(?P<den>{frac_alt}){e}", re.I)
+        plus = nums.get("fraction_joiners") or []
+        self.plus_fraction_re = re.compile(
+            rf"\s*(?:{_alternation(plus)})\s*(?:(?:{_alternation(nums.get('fraction_one') or ['(?!)'])})\s+)?(?P<den>{frac_alt}){e}",
+            re.I) if plus else None
+        points = nums.get("point") or []
+        self.point_re = re.compile(rf"\s*(?:{_alternation(points)})\s*", re.I) if points else None
+        self.digit_word_re = re.compile(rf"\s*{b}(?P<word>{word_alt}){e}|\s*(?P<digits>\d+)", re.I)
+        self.fraction_patterns = [re.compile(p) for p in (nums.get("fraction_patterns") or [])]
         rng = pack.get("ranges") or {}
         self.range_open_re = self._tail(rng.get("open"))
         self.range_dash_re = re.compile(r"\s*[-–—~～]\s*")
@@ -222,6 +239,7 @@ class NumberReader:
                 self._finish(text, a)
                 found.append(a)
                 taken[a.start:a.end] = b"\x01" * (a.end - a.start)
+        self._fraction_patterns(text, found, taken)
         for m in self.number_re.finditer(text):
             if taken[m.start()]:
                 continue
@@ -239,6 +257,8 @@ class NumberReader:
             end = m.end()
             if m.group("word"):
                 value, end = self._compound(text, value, end)
+            if m.group("word") or m.group("digits"):
+                value, end = self._point_and_fraction(text, value, end, bool(m.group("word")))
                 taken[m.start():end] = b"\x01" * (end - m.start())
             a = Amount(m.start(), end, text[m.start():end], amount=value, core=(m.start(), end))
             raw = m.group(0)
@@ -248,7 +268,7 @@ class NumberReader:
                 a.precision = 0.5 * step
             a.is_year_like = bool(m.group("digits")) and _YEAR_LIKE.fullmatch(raw.translate(_DIGIT_TABLE)) is not None
             self._scale(text, a)
-            if a.amount >= MAX_AMOUNT:
+            if (a.amount if a.amount is not None else a.min or 0) >= MAX_AMOUNT:
                 continue  # "5 billion billion billion": no amount is that large
             self._negative(text, a, bool(m.group("digits")))
             self._finish(text, a)
@@ -291,7 +311,7 @@ class NumberReader:
                 sep = m.group("sep")
                 if v < place and group % place == 0 and not (v >= 100 and group % 1000):
                     group += v
-                elif last < 10 and v in (20, 30, 40, 50, 60, 70, 80, 90) and sep.strip() and sep.strip() != "-" \
+                elif last < 10 and v in (20, 30, 40, 50, 60, 70, 80, 90) and (m.group("procl") or sep.strip()) and sep.strip() != "-" \
                         and group < 10:
                     group += v  # a unit before its tens: ستة وعشرين
                 else:
@@ -299,6 +319,64 @@ class NumberReader:
                 last = v
             end = m.end()
         return total + group, end
+
+    def _point_and_fraction(self, text: str, value: float, end: int, word: bool) -> tuple[float, int]:
+        if self.point_re is not None:
+            m = self.point_re.match(text, end)
+            if m:
+                digits, pos = "", m.end()
+                for _ in range(12):
+                    d = self.digit_word_re.match(text, pos)
+                    if not d:
+                        break
+                    if d.group("digits"):
+                        digits += d.group("digits")
+                        pos = d.end()
+                        break
+                    v = table_lookup(self.words, d.group("word"))
+                    if v is None or v != int(v):
+                        break
+                    if v >= 10 and not digits:
+                        v, pos = self._compound(text, v, d.end())
+                        digits += str(int(v))
+                        break
+                    if v >= 10:
+                        break
+                    digits += str(int(v))
+                    pos = d.end()
+                if digits:
+                    return value + float("0." + digits), pos
+        m = self.fraction_re.match(text, end)
+        if m:
+            den = table_lookup(self.fractions, m.group("den"))
+            if den:
+                return value / den, m.end()
+        if self.plus_fraction_re is not None:
+            m = self.plus_fraction_re.match(text, end)
+            if m:
+                den = table_lookup(self.fractions, m.group("den"))
+                if den:
+                    return value + 1 / den, m.end()
+        return value, end
+
+    def _fraction_patterns(self, text: str, found: list[Amount], taken: bytearray) -> None:
+        """Fractions a pack writes with a pattern (五分之一: groups `den` and `num`)."""
+        for pattern in self.fraction_patterns:
+            for m in pattern.finditer(text):
+                if taken[m.start()]:
+                    continue
+                den, num = (self._numeral(m.group(g)) for g in ("den", "num"))
+                if not den or num is None:
+                    continue
+                a = Amount(m.start(), m.end(), m.group(0), amount=num / den, core=m.span())
+                found.append(a)
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+
+    def _numeral(self, raw: str) -> Optional[float]:
+        raw = raw.strip()
+        if re.fullmatch(DIGITS, raw):
+            return parse_digits(raw, self.decimal_comma)
+        return parse_cjk(raw) if self.pack.code == "zh" else table_lookup(self.words, raw)
 
     def _negative(self, text: str, a: Amount, digits: bool) -> None:
         """A minus sign glued to the digits, or a word for minus (`numbers.negative`)."""
@@ -408,7 +486,7 @@ class NumberReader:
                 m = _CJK_SCALE_RUN.match(text, pos + 1)  # 500余万: more than five million
                 if m and a.amount is not None:
                     a.min, a.min_exclusive = a.amount, True
-            if m and a.amount is not None and not a.text[-1:] in "十百千万萬亿億":
+            if m and a.amount is not None and (a.min is not None or not a.text[-1:] in "十百千万萬亿億"):
                 mult = 1.0
                 for ch in m.group(0):
                     mult *= CJK_SCALE[ch]
