@@ -12,7 +12,10 @@ module gives every group one meaning for all languages:
                           двадцать четвёртого, الحادي والعشرين)
 A year of two digits is in 1951-2050; year, month and day may be Chinese numerals (三月三号).
 A month without a year in a past-tense sentence is the latest such month on or before publication
-(in a future-tense one, the earliest on or after). Without a publication date, relative times keep
+(in a future-tense one, the earliest on or after); in a sentence whose tense nothing marks (no
+word of the pack's `future`, none of its `past` markers: a headline, a bare phrase), the one
+nearest to publication for a day (a month alone still looks back). `next`/`last` before a month name (`month_directions`) choose as a tense
+does ("next March", "last March"). Without a publication date, relative times keep
 what is known and stay unresolved. Granularity is kept: no day is ever invented.
 """
 from __future__ import annotations
@@ -56,6 +59,7 @@ class TimeReader:
             "rel_week": pack.get("relative_weeks") or {},
             "part": pack.get("parts") or {},
             "rel_day": pack.get("relative_days") or {},
+            "dir": pack.get("month_directions") or {},
             "day_word": pack.get("ordinals") or {},
         }
         fill = {
@@ -66,9 +70,11 @@ class TimeReader:
             "parts": _alternation(self.tables["part"]) or "(?!)",
             "recent": _alternation(pack.get("recent") or []) or "(?!)",
             "relative_days": _alternation(self.tables["rel_day"]) or "(?!)",
+            "month_directions": _alternation(self.tables["dir"]) or "(?!)",
             "ordinals": _alternation(self.tables["day_word"]) or "(?!)",
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
+        self.past_re = pack.compile(pack.get("past") or [])
         self.rules = []
         for rule in pack.get("times") or []:
             body = re.sub(r"\{([a-z_]+)\}", lambda m: f"(?:{fill[m.group(1)]})", rule)
@@ -80,6 +86,8 @@ class TimeReader:
     def find(self, text: str, published: Optional[dt.date], future=False) -> list[TimeMention]:
         """`future` is a bool for the whole text, or a function of a position (tense by clause)."""
         future_at = future if callable(future) else (lambda _pos: bool(future))
+        # No future word and no past marker in the sentence: its tense is unmarked.
+        past_marked = bool(self.past_re.search(text)) if self.past_re is not None else True
         candidates = []
         for order, rule in enumerate(self.rules):
             for m in rule.finditer(text):
@@ -92,7 +100,8 @@ class TimeReader:
             if start < last_end or _cut_from_digits(text, m):
                 continue
             try:
-                time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, future_at(m.start()))
+                tense = future_at(m.start()) or (None if not past_marked else False)
+                time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, tense)
             except (ValueError, OverflowError):
                 continue  # counted past the ends of the calendar (year 1, year 9999): no such date
             if time is None:
@@ -102,7 +111,11 @@ class TimeReader:
             last_end = m.end()
         return out
 
-    def resolve(self, g: dict, published: Optional[dt.date], future: bool) -> Optional[Time]:
+    def resolve(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
+        """`future`: True or False by the tense, None where no tense is marked (the nearest)."""
+        if "dir" in g:
+            direction = self._key("dir", g["dir"])
+            future = None if direction == 0 else bool(direction and direction > 0)
         month = _int(g["month"]) if "month" in g else None
         if "month_name" in g:
             month = self._key("month_name", g["month_name"])
@@ -150,7 +163,18 @@ class TimeReader:
         if year is None and month is not None and published and not relative:
             relative = True
             year = published.year
-            if future and month < published.month:
+            if future is None and not day:
+                future = False  # a month alone in an unmarked sentence: news tells the past
+            if future is None:
+                # the nearest occurrence to publication, in the year before, this year or the next
+                def gap(y):
+                    try:
+                        d = dt.date(y, month, min(day or 15, calendar.monthrange(y, month)[1]))
+                    except ValueError:
+                        return 10 ** 6
+                    return abs((d - published).days)
+                year = min((year - 1, year, year + 1), key=gap)
+            elif future and month < published.month:
                 year += 1
             elif not future and month > published.month:
                 year -= 1
