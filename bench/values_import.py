@@ -38,7 +38,7 @@ RT_LANGS = {"English": "en", "Chinese": "zh", "Arabic": "ar"}
 # Duckling's currency constructors (Duckling/AmountOfMoney/Types.hs) to ISO codes; "Dollar" is
 # a bare "$" or "dollars", read as USD by claimcheck's packs.
 DUCK_CURRENCY = {
-    "Dollar": "USD", "Pound": "GBP", "Cent": "cent", "Bitcoin": "BTC", "Dinar": None, "Riyal": None,
+    "Dollar": "dollar", "Pound": "pound", "Cent": "cent", "Bitcoin": "BTC", "Dinar": None, "Riyal": None,
     "Rial": None, "Unnamed": None, "Dirham": None, "Pound_": None, "Cent_": None, "Rupee": None,
     "Euro": "EUR", "Yuan": "CNY", "Ruble": "RUB",
 }

@@ -161,6 +161,13 @@ class NumberReader:
         self.approx_after = self._head(mods.get("approx_after"))
         self.more_after = self._head(mods.get("more_than_after"))
         self.scaled_only = dict(cur.get("before_scaled_only") or {})
+        # Coins: "20 dollars 43 cents", "$20 and 43c", 1 доллар и 42 цента; alone, "10 cents".
+        self.cents = dict(cur.get("cents") or {})
+        cent_alt = _alternation(self.cents) or "(?!)"
+        joins = _alternation(nums.get("compound_joiners") or []) or "(?!)"
+        self.cents_after_re = re.compile(
+            rf"\s*(?:(?:{joins})\s*)?(?P<n>\d{{1,2}}|{b}(?:{_alternation(self.words) or '(?!)'}))\s*(?P<cent>{cent_alt}){e}", re.I)
+        self.cent_alone_re = re.compile(rf"\s*(?P<cent>{cent_alt}){e}", re.I)
         self.cur_before = {**self.scaled_only, **{k: v for k, v in (cur.get("before") or {}).items()}}
         self.cur_after = {k: v for k, v in (cur.get("after") or {}).items()}
         self.cur_before_re = re.compile(rf"(?:{_alternation(self.cur_before)})\s*$", re.I) if self.cur_before else None
@@ -240,9 +247,10 @@ class NumberReader:
                 found.append(a)
                 taken[a.start:a.end] = b"\x01" * (a.end - a.start)
         self._fraction_patterns(text, found, taken)
+        last_end = 0
         for m in self.number_re.finditer(text):
-            if taken[m.start()]:
-                continue
+            if taken[m.start()] or m.start() < last_end:
+                continue  # inside the amount before it ("43" of "20 dollars 43 cents")
             if m.group("digits"):
                 value = parse_digits(m.group("digits"), self.decimal_comma)
             elif m.groupdict().get("cjk"):
@@ -273,6 +281,8 @@ class NumberReader:
             self._negative(text, a, bool(m.group("digits")))
             self._finish(text, a)
             found.append(a)
+            if a.end > m.end() and a.currency:
+                last_end = a.end
         found.sort(key=lambda a: a.start)
         found = self._shared_currency_marks(text, found)
         found = self._joined(text, found) if self.joiner_re else found
@@ -546,12 +556,27 @@ class NumberReader:
         if m and a.cur_after:
             a.currency = a.currency or a.cur_after
             a.end = m.end()
+        if a.currency and a.amount is not None and self.cents:
+            m = match_after(self.cents_after_re, text, a.end)
+            if m:
+                n = table_lookup(self.words, m.group("n")) if not m.group("n").isdigit() else float(m.group("n"))
+                if n is not None and 0 < n < 100:
+                    a.amount += n / 100
+                    a.end = m.end()
+        elif not a.currency and a.amount is not None and self.cents and a.end == a.core[1]:
+            m = match_after(self.cent_alone_re, text, a.end)
+            if m and table_lookup(self.cents, m.group("cent")):
+                a.currency = table_lookup(self.cents, m.group("cent"))
+                a.amount /= 100
+                a.end = m.end()
+        best = None
         for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.approx_before, "approx")):
             m = pattern.search(before) if pattern else None
-            if m:
-                a.start -= len(m.group(0))
-                self._bound(a, kind)
-                break
+            if m and (best is None or len(m.group(0)) > len(best[0].group(0))):
+                best = (m, kind)  # the longest bound wins: "no more than" over "more than"
+        if best:
+            a.start -= len(best[0].group(0))
+            self._bound(a, best[1])
         for pattern, kind in ((self.more_after, "more"), (self.approx_after, "approx")):
             m = match_after(pattern, text, a.core[1]) if pattern else None
             if m and m.end() <= a.end + len(m.group(0)):
