@@ -24,7 +24,8 @@ LANGS = ("en", "ru", "zh-Hans", "zh-Hant", "ar")
 DIMS = ("number", "money", "date", "duration")
 FAMILIES = {"dollar": {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "CNY"},
             "pound": {"GBP", "EGP", "LBP", "SDG", "SYP"}}
-ROW_DIM = {"number": ("number",), "money": ("money",), "date": ("time",), "duration": ("duration",)}
+# a number read inside an amount of money is read ("١٠٠٠٠" in ١٠٠٠٠ دولار)
+ROW_DIM = {"number": ("number", "money"), "money": ("money",), "date": ("time",), "duration": ("duration",)}
 
 
 def load(lang: str | None = None, dim: str | None = None) -> list[dict]:

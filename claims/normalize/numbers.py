@@ -319,10 +319,12 @@ class NumberReader:
                 place = last if last >= 1000 or last in (100,) else (
                     100 if last % 100 == 0 and last >= 100 else (10 if last % 10 == 0 and last >= 20 else 1))
                 sep = m.group("sep")
-                if v < place and group % place == 0 and not (v >= 100 and group % 1000):
+                if v == 100 and 0 < group % 100 < 10 and last == group % 100:
+                    group = group - last + last * 100  # a unit and a hundred written apart: ثلاث مئة
+                elif v < place and group % place == 0 and not (v >= 100 and group % 1000):
                     group += v
                 elif last < 10 and v in (20, 30, 40, 50, 60, 70, 80, 90) and (m.group("procl") or sep.strip()) and sep.strip() != "-" \
-                        and group < 10:
+                        and group % 100 < 10:
                     group += v  # a unit before its tens: ستة وعشرين
                 else:
                     break
