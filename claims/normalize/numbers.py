@@ -35,6 +35,7 @@ CJK_NUMERAL = (rf"[{_CJK_DIGITS}]+(?:[万萬亿億]+[{_CJK_DIGITS}]*)*"
 _CJK_FINANCIAL = str.maketrans("貳參陸兩", "贰叁陆两")
 CJK_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _CJK_SCALE_RUN = re.compile(r"[十百千万萬亿億兆]+")
+_CJK_CHAIN = re.compile(r"(?P<n>\d{1,4}(?:\.\d+)?)(?P<scale>[十百千万萬亿億])")
 _DECIMALS = re.compile(r"[.,٫](\d+)$")
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 # The longest Chinese numeral below MAX_AMOUNT is some 30 characters (九千九百九十九万...); a
@@ -281,7 +282,7 @@ class NumberReader:
             self._negative(text, a, bool(m.group("digits")))
             self._finish(text, a)
             found.append(a)
-            if a.end > m.end() and a.currency:
+            if a.end > m.end():
                 last_end = a.end
         found.sort(key=lambda a: a.start)
         found = self._shared_currency_marks(text, found)
@@ -508,6 +509,24 @@ class NumberReader:
                 if a.precision is not None:
                     a.precision *= mult
                 pos = m.end()
+                # Digits and a smaller scale after it add up: 1亿2000万, 5亿1万4千6百, 3万5千.
+                for _ in range(4):
+                    if a.amount is None:
+                        break
+                    nxt = _CJK_CHAIN.match(text, pos)
+                    if not nxt:
+                        break
+                    step = 1.0
+                    for ch in nxt.group("scale"):
+                        step *= CJK_SCALE[ch]
+                    if step >= mult:
+                        break
+                    part = parse_digits(nxt.group("n"), False)
+                    if part is None:
+                        break
+                    a.amount += part * step
+                    a.precision = None
+                    mult, pos = step, nxt.end()
         elif self.scale_re:
             while True:
                 m = match_after(self.scale_re, text, pos)
