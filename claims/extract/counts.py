@@ -1,6 +1,8 @@
 """count and age: a number beside a counted noun ("11 founders", 十余名员工), or a person's age."""
 from __future__ import annotations
 
+import regex as re
+
 from claims.extract import Draft, nearest, next_word_at
 from claims.extract.money import clause_bounds, org_before, period_of
 from claims.model import Quantity, Subject
@@ -42,6 +44,7 @@ def _count(sent, reader) -> list[Draft]:
     speech_after = sent.pack.compile(sent.pack.get("attribution_words") or [])
     speech_before = sent.pack.compile(sent.pack.get("attribution_before") or [])
     partial = sent.pack.compile(sent.pack.get("partial_periods") or [])
+    found = []
     for what, words in nouns.items():
         pattern = sent.pack.compile(words)
         if pattern is None:
@@ -49,22 +52,35 @@ def _count(sent, reader) -> list[Draft]:
         for m in pattern.finditer(sent.text):
             near = [a for a in sent.amounts if not a.currency and not a.is_year_like and 0 <= m.start() - a.end <= 6
                     and (a.amount or a.min or 0) >= 2]
-            if not near:
+            if near:
+                found.append((near[-1], what, m.end(), m.group(0)))
+    # What the pack's rules say a number counts where its word lists do not (ru: any noun, by lemma).
+    counted = getattr(sent.pack.rules, "counted", None)
+    if counted is not None:
+        for a in sent.amounts:
+            if a.currency or a.is_year_like or (a.amount or a.min or 0) < 2 or any(f[0] is a for f in found):
                 continue
-            a = near[-1]
-            if _attributed(sent.text, a.start, m.end(), speech_after, speech_before):
-                continue  # "two employees said": sources, not a headcount
-            period = period_of(sent, a)
-            if period is None and partial is not None and partial.search(sent.text, *clause_bounds(sent.text, a.start)):
-                continue  # "其中四季度交付9.86万辆": a quarter we cannot place is no year's count
-            # Whose count: the organisation its clause is about ("Lingyue, which delivered 268,000
-            # vehicles"), else the article's own.
-            owner = org_before(sent, a.start, reader) or reader.main_org
-            subject = Subject(id=f"count:{what}@{owner.id.split(':', 1)[-1]}", name=f"{what} of {owner.name}",
-                              kind="thing", aliases=[m.group(0)])
-            value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
-                             approx=a.approx, precision=a.precision, text=sent.text[a.start:m.end()])
-            out.append(Draft("count", subject, value, (a.start, m.end()), time=period, confidence=0.6))
+            if re.match(r"\s*(?:%|％)", sent.text[a.end:]):
+                continue
+            got = counted(sent.text, a.start, a.end, sent.pack)
+            if got is not None:
+                found.append((a, got[0], max(got[1], a.end), sent.text[a.end:got[1]].strip() or got[0]))
+    for a, what, end, words in found:
+        if _attributed(sent.text, a.start, end, speech_after, speech_before):
+            continue  # "two employees said": sources, not a headcount
+        if sent.future_at(a.start):
+            continue  # "may cut up to 200 jobs", "is looking for 300 engineers": no count yet
+        period = period_of(sent, a)
+        if period is None and partial is not None and partial.search(sent.text, *clause_bounds(sent.text, a.start)):
+            continue  # "其中四季度交付9.86万辆": a quarter we cannot place is no year's count
+        # Whose count: the organisation its clause is about ("Lingyue, which delivered 268,000
+        # vehicles"), else the article's own.
+        owner = org_before(sent, a.start, reader) or reader.main_org
+        subject = Subject(id=f"count:{what}@{owner.id.split(':', 1)[-1]}", name=f"{what} of {owner.name}",
+                          kind="thing", aliases=[words])
+        value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
+                         approx=a.approx, precision=a.precision, text=sent.text[a.start:end])
+        out.append(Draft("count", subject, value, (a.start, end), time=period, confidence=0.6))
     return out
 
 

@@ -331,3 +331,81 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
             continue
         out.append((name, org_nominative(name)))
     return out
+
+
+# --- counted things -----------------------------------------------------------------------------
+_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)?", re.I)
+_POS_VERB = ("VERB", "INFN", "PRTS", "PRTF", "GRND")
+
+
+def _noun(word: str):
+    """The noun reading of a counted word (магазинов, складов, точек, аппаратов), if any: a
+    dictionary noun in the genitive (or the plural nominative), not a name."""
+    for p in _parses(word.lower()):
+        if p.is_known and p.tag.POS == "NOUN" and p.tag.case in ("gent", "nomn", "accs") and \
+                not any(g in p.tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")):
+            return p
+    return None
+
+
+def _lexicon_unit(word: str, pack) -> str | None:
+    """The pack's own class of a counted word (сотрудников -> employees)."""
+    for what, words in (pack.get("count_nouns") or {}).items():
+        pattern = pack.compile([w for w in words if not w.startswith("(?<")])
+        if pattern is not None and pattern.fullmatch(word):
+            return what
+    return None
+
+
+def _verb_before(text: str, start: int, pack):
+    """The verb that governs a number, looking back over at most three words in its clause (a
+    dative or an adverb may stand between: "поставила заказчикам 212"), and the word right
+    before the number ("на", "до")."""
+    head = text[max(0, start - 60):start]
+    head = re.split(r"[,;:—–()«»]", head)[-1]
+    words = _WORD.findall(head)
+    right_before = words[-1].lower() if words else ""
+    for w in reversed(words[-4:]):
+        verbs = [p for p in _parses(w.lower()) if p.tag.POS in _POS_VERB]
+        if verbs and _parses(w.lower())[0].tag.POS in _POS_VERB:
+            return verbs[0].normal_form, right_before
+    return None, right_before
+
+
+def counted(text: str, start: int, end: int, pack):
+    """What a number counts when the pack's `count_nouns` do not say: (unit, end of the counted
+    words) or None. The unit is the lemma of the noun after the number (380 магазинов ->
+    магазин), or of the noun after a head word of the pack's `count_heads` before it ("число
+    магазинов достигло 2140"); a noun of the pack's `count_nouns` gives its class instead.
+    Measures (лет, процентов, рублей: the pack's `not_counted`) count nothing. A number a verb
+    of change governs with "на" is a change, not a count (no claim); one a verb outside the pack's
+    `count_stock_verbs` governs is a flow, and its verb is part of the unit (магазин_открыть:
+    stores opened), so a flow and a stock are never compared."""
+    measures = pack.compile(pack.get("not_counted") or [])
+    after = re.match(r"[\s\u00a0]*(?:(?P<adj>[а-яё-]+(?:ых|их))\s+)?(?P<noun>[а-яё-]+)", text[end:end + 60], re.I)
+    unit, stop = None, None
+    if after:
+        word = after.group("noun")
+        noun = _noun(word)
+        adj_ok = not after.group("adj") or any(p.tag.POS == "ADJF" for p in _parses(after.group("adj").lower()))
+        if noun is not None and adj_ok and not (measures and measures.fullmatch(word)) and \
+                not (measures and measures.fullmatch(noun.normal_form)):
+            unit, stop = _lexicon_unit(word, pack) or noun.normal_form, end + after.end()
+    if unit is None:
+        heads = pack.compile(pack.get("count_heads") or [])
+        clause = re.split(r"[,;:—–()]", text[max(0, start - 80):start])[-1]
+        m = heads.search(clause) if heads is not None else None
+        if m is None:
+            return None
+        rest = re.match(r"\s+([а-яё-]+)", clause[m.end():], re.I)
+        noun = _noun(rest.group(1)) if rest else None
+        if noun is None or noun.tag.number != "plur" and noun.normal_form not in ("персонал", "штат"):
+            return None
+        unit, stop = _lexicon_unit(rest.group(1), pack) or noun.normal_form, end
+    verb, right_before = _verb_before(text, start, pack)
+    if right_before == "на":
+        return None
+    stock = pack.compile(pack.get("count_stock_verbs") or [])
+    if verb and right_before != "до" and not (stock and stock.fullmatch(verb)):
+        unit = f"{unit}_{verb}"
+    return unit, stop
