@@ -77,7 +77,10 @@ def extract(sent, reader) -> list[Draft]:
         if t is None:
             continue
         orgs = [o for o in sent.orgs if o.subject.kind == "org"]
-        after = [o for o in orgs if o.start >= trig.end and o.start - trig.end <= 25]
+        # Counted from the founding's own time when it follows the word: "основанный в марте 2021
+        # года стартап Aeroseed", "created in 2019, the chain X".
+        edge = max(trig.end, t.end) if t.start >= trig.end else trig.end
+        after = [o for o in orgs if o.start >= trig.end and o.start - edge <= 25]
         near = after[0] if after else nearest(orgs, trig.start, max_gap=25)
         subject = near.subject if near else None
         if subject is None:
