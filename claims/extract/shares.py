@@ -13,11 +13,17 @@ _PERCENT = re.compile(r"\s*(?:%|％|percent|per cent|процент\w*|في ال
 
 def extract(sent, reader) -> list[Draft]:
     out = []
+    change = sent.pack.compile(sent.pack.get("change_words") or [])
     for a in sent.amounts:
         if a.amount is None:
             continue
         m = _PERCENT.match(sent.text, a.end)
         if not m and not re.search(r"(?:百分之)$", sent.text[:a.start]):
+            continue
+        # "выросла на 27%": a change by so much, not a share (the pack's `change_words` right
+        # before the number, its modifiers included).
+        head = sent.text[max(0, a.start - 24):max(a.start, a.core[0] or a.start)].rstrip()
+        if change is not None and any(c.end() == len(head) for c in change.finditer(head)):
             continue
         end = m.end() if m else a.end
         # What is measured: the words of the sentence with its numbers taken out, as a stable key.

@@ -247,8 +247,12 @@ def find_people(text: str, pack) -> list[NameMention]:
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
     # A Latin run right before a Cyrillic name is the organisation of the title before them
     # ("Медицинский директор Shifa Care Ахмед Фаузи").
+    # Russian writes people in Cyrillic: a Latin run is a person only after a title ("CEO Sam
+    # Altman"); a known given name alone does not make one ("Hikari Photonics взяла на работу").
     latin = [n for n in latin_people(text, titles, reject=_NOT_NAMES) if not any(o.start <= n.start < o.end for o in out)
-             and not any(re.fullmatch(r"\s+", text[n.end:o.start]) for o in out)]
+             and not any(re.fullmatch(r"\s+", text[n.end:o.start]) for o in out)
+             and any(t.end() == len(text[:n.start].rstrip(" ,:")) for p in titles
+                     for t in p.finditer(text, max(0, n.start - 40), n.start))]
     out += latin
     return sorted(out, key=lambda n: n.start)
 
