@@ -60,8 +60,8 @@ def _count(sent, reader) -> list[Draft]:
         for a in sent.amounts:
             if a.currency or a.is_year_like or (a.amount or a.min or 0) < 2 or any(f[0] is a for f in found):
                 continue
-            if re.match(r"\s*(?:%|％)", sent.text[a.end:]):
-                continue
+            if re.match(r"\s*(?:%|％)", sent.text[a.end:]) or any(t.start <= a.start < t.end for t in sent.times):
+                continue  # a percentage, or the day of a date ("8 декабря")
             got = counted(sent.text, a.start, a.end, sent.pack)
             if got is not None:
                 found.append((a, got[0], max(got[1], a.end), sent.text[a.end:got[1]].strip() or got[0]))
