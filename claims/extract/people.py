@@ -22,15 +22,17 @@ def _gap_after_title(pack) -> re.Pattern:
     pack's `title_gap_words` ("главный научный сотрудник компании Аника Брандт")."""
     words = "|".join(pack.get("title_gap_words") or []) or "(?!)"
     return re.compile(_GAP_AFTER_TITLE.replace("GAP", words), re.I)
-_GAP_BEFORE_TITLE = r"^\s*[,،:：\p{Pd}]\s*(?:(?:APPOSITION)\s+)?$"
+_GAP_BEFORE_TITLE = r"^\s*(?:[,،:：\p{Pd}]\s*(?:(?:APPOSITION)\s+)?|(?:COPULA)\s+)$"
 
 
 @lru_cache(maxsize=None)
 def _gap_before_title(pack) -> re.Pattern:
     """Between a holder and the title after it: a comma or a dash, and one of the pack's
-    `apposition_words` ("Rafael Quintas, the chief engineer")."""
+    `apposition_words` ("Rafael Quintas, the chief engineer"); or one of its `copula_words`
+    ("Анна Смирнова стала финансовым директором", "была главным юристом")."""
     words = "|".join(pack.get("apposition_words") or []) or "(?!)"
-    return re.compile(_GAP_BEFORE_TITLE.replace("APPOSITION", words), re.I)
+    copula = "|".join(pack.get("copula_words") or []) or "(?!)"
+    return re.compile(_GAP_BEFORE_TITLE.replace("APPOSITION", words).replace("COPULA", copula), re.I)
 
 
 def _as_of(sent) -> Time | None:
