@@ -26,7 +26,7 @@ from claims.normalize.times import TimeMention, find_times
 
 # spaCy's sentencizer ends sentences here; Chinese and Arabic punctuation included.
 SENTENCE_ENDS = [".", "!", "?", "。", "！", "？", "；", "!", "؟", "۔", "…", "\n"]
-_LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,})(?:\s+[A-Z][A-Za-z]+)*)(?![A-Za-z0-9])")
+_LATIN_ORG = re.compile(r"(?V1)(?<![\p{Latin}\p{M}0-9])((?:[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*|[\p{Lu}&&\p{Latin}][\p{Ll}&&\p{Latin}]{2,})(?:\s+[\p{Lu}&&\p{Latin}][\p{Latin}]+)*)(?![\p{Latin}\p{M}0-9])")
 
 
 @dataclass
