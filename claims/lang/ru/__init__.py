@@ -123,9 +123,9 @@ def _animate_before(text: str, start: int) -> str | None:
     parses = [p for p in _parses(m.group(1)) if p.is_known]
     people = [p for p in parses if p.tag.POS == "NOUN" and "anim" in p.tag and "Name" not in p.tag
               and "Surn" not in p.tag and p.tag.number != "plur"]
-    if not people or parses[0] not in people:
+    if not people:
         return None
-    return governed_case(m.group(1)) or "nomn"
+    return people[0].tag.case or "nomn"
 
 
 @lru_cache(maxsize=4)
