@@ -91,12 +91,14 @@ def nominative_foreign(word: str, case: str | None) -> str:
 
 
 def governed_case(phrase: str) -> str | None:
-    """The case of a title or noun phrase (its last word): финансового директора -> gent,
-    Основателю -> datv, генеральным директором -> ablt; None for the nominative."""
+    """The case of a title or noun phrase, read on its first word (an adjective agrees with the
+    head; a head noun comes before its own complements: "директор по маркетингу" is nominative):
+    финансового директора -> gent, Основателю -> datv, генеральным директором -> ablt; None for
+    the nominative."""
     words = re.findall(r"[а-яёА-ЯЁ-]+", phrase)
     if not words:
         return None
-    parses = [p for p in _parses(words[-1].lower()) if p.tag.case and p.tag.number != "plur"]
+    parses = [p for p in _parses(words[0].lower()) if p.tag.case and p.tag.number != "plur"]
     if not parses or any(p.tag.case == "nomn" for p in parses):
         return None
     return parses[0].tag.case
@@ -303,6 +305,8 @@ def org_nominative(name: str) -> str:
         if not re.fullmatch(r"[А-ЯЁа-яё]+", w):
             continue
         parses = [p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case]
+        if any(p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in parses):
+            return name  # an adjective agrees with its noun: «Лесные угодья» is a plural nominative
         sing = [p for p in parses if p.tag.number != "plur"]
         if sing and not any(p.tag.case == "nomn" for p in sing):
             case = sing[0].tag.case
