@@ -169,6 +169,13 @@ def _ordinary_word(word: str) -> bool:
         g in p.tag for p in parses for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "NOUN"))
 
 
+def _place_or_org(word: str) -> bool:
+    """A word pymorphy3 knows only as a place or an organisation (Гонконг, Москва, Газпром); a
+    word of one syllable may be a surname too (Ван, Ли: Chinese and Korean names)."""
+    known = [p for p in _parses(word.lower()) if p.is_known and p.tag.POS == "NOUN"]
+    return len(word) > 4 and bool(known) and all("Geox" in p.tag or "Orgn" in p.tag for p in known)
+
+
 def _cued(text: str, start: int, end: int, pack, accepted: list[NameMention]) -> bool:
     """Whether the text marks the capitalised words at start..end as a person."""
     before, after = text[max(0, start - 40):start], text[end:end + 40]
@@ -227,7 +234,7 @@ def find_people(text: str, pack) -> list[NameMention]:
             end = _end(m, words)
             out.append(NameMention(m.start(), end, text[m.start():end], _name_of(words, None if animate == "nomn" else animate)))
             continue
-        if any(_ordinary_word(w) for w in words[:1]):
+        if any(_ordinary_word(w) for w in words[:1]) or _place_or_org(words[0]):
             continue
         if given_name(words[0]):
             out.append(NameMention(m.start(), _end(m, words), text[m.start():_end(m, words)], _name_of(words, None)))
