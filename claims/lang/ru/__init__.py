@@ -381,9 +381,12 @@ def _verb_before(text: str, start: int, pack):
     words = _WORD.findall(head)
     right_before = words[-1].lower() if words else ""
     for w in reversed(words[-4:]):
-        verbs = [p for p in _parses(w.lower()) if p.tag.POS in _POS_VERB]
-        if verbs and _parses(w.lower())[0].tag.POS in _POS_VERB:
+        parses = _parses(w.lower())
+        verbs = [p for p in parses if p.tag.POS in _POS_VERB]
+        if verbs and parses[0].tag.POS in _POS_VERB:
             return verbs[0].normal_form, right_before
+        if parses and parses[0].tag.POS == "PREP" and w.lower() not in ("до", "на", "около", "свыше", "более"):
+            break  # "привело к уходу нескольких": the verb governs the preposition, not the number
     return None, right_before
 
 
@@ -396,6 +399,9 @@ def counted(text: str, start: int, end: int, pack):
     of change governs with "на" is a change, not a count (no claim); one a verb outside the pack's
     `count_stock_verbs` governs is a flow, and its verb is part of the unit (магазин_открыть:
     stores opened), so a flow and a stock are never compared."""
+    if not re.search(r"\d", text[start:end]) and (pack.compile(list((pack.get("numbers") or {}).get("vague") or {}))
+                                                   or re.compile("(?!)")).search(text, start, end):
+        return None  # "нескольких сотрудников", "десятки магазинов": no number of them is stated
     measures = pack.compile(pack.get("not_counted") or [])
     after = re.match(r"[\s\u00a0]*(?:(?P<adj>[а-яё-]+(?:ых|их))\s+)?(?P<noun>[а-яё-]+)", text[end:end + 60], re.I)
     unit, stop = None, None
