@@ -93,9 +93,19 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
     between 700 and 750". What the pack's `not_count_nouns` names (units, people without a verb
     that says what they are, periods) is no count."""
     after, before, not_nouns = _open_patterns(sent.pack)
+    # A pack may read the noun itself (ru `counted`: by its lemma, so that магазинов and магазина
+    # are one unit, with the verb of a flow in the unit); it answers (unit, end) or None.
+    counted = getattr(sent.pack.rules, "counted", None)
     out = []
     for a in sent.amounts:
         if not _countable(sent, a) or any(s <= a.start < e for s, e in taken):
+            continue
+        if counted is not None:
+            if any(t.start <= a.start < t.end for t in sent.times):
+                continue  # the day of a date ("8 декабря")
+            got = counted(sent.text, a.start, a.end, sent.pack)
+            if got is not None:
+                out.append((got[0], a, a.start, max(got[1], a.end), sent.text[a.start:max(got[1], a.end)]))
             continue
         hit = None
         for p in after:

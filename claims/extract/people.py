@@ -272,7 +272,7 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
                 continue
             # Where the person went: the organisation named right after a joining word
             # ("left Helion in March to join Acme", "to become chief executive of Corvane").
-            dest = next((o for h in sent.triggers_for("hire") if h.start > trig.start
+            dest = next((o for h in sent.triggers_for("hire") if h.start >= trig.start
                          for o in [_org_after(sent, h, orgs, gap=32)] if o), None)
             # "left in January for rival Vestra Power": the pack's `destination_words`, and a hire there.
             if dest is None:

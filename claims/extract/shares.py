@@ -35,11 +35,17 @@ def _change_pattern(pack):
 
 def extract(sent, reader) -> list[Draft]:
     out = []
+    change = sent.pack.compile(sent.pack.get("change_words") or [])
     for a in sent.amounts:
         if a.amount is None:
             continue
         m = _PERCENT.match(sent.text, a.end)
         if not m and not re.search(r"(?:百分之)$", sent.text[:a.start]):
+            continue
+        # "выросла на 27%": a change by so much, not a share (the pack's `change_words` right
+        # before the number, its modifiers included).
+        head = sent.text[max(0, a.start - 24):max(a.start, a.core[0] or a.start)].rstrip()
+        if change is not None and any(c.end() == len(head) for c in change.finditer(head)):
             continue
         end = m.end() if m else a.end
         if _is_change(sent, a):
