@@ -63,9 +63,39 @@ def _people(sent):
     return people
 
 
+@lru_cache(maxsize=None)
+def _title_joiners(pack):
+    """The pack's `title_joiners` ("و": "الشريك المؤسس والرئيس التنفيذي"): between two titles of one
+    holder. None where the pack has none (then two titles are never joined)."""
+    words = pack.get("title_joiners") or []
+    if not words:
+        return None
+    return re.compile(rf"^\s*(?:(?:{'|'.join(words)})\s*)?$")
+
+
+def _joined_titles(sent, holders: dict) -> None:
+    """A title with no holder of its own, joined to a title that has one ("X، الشريك المؤسس
+    والرئيس التنفيذي لـ«Y»", "مؤسسها ورئيسها التنفيذي X"): the same holder."""
+    joiners = _title_joiners(sent.pack)
+    if joiners is None:
+        return
+    titles = sent.titles
+    for _ in range(2):
+        for i, t in enumerate(titles):
+            if id(t) in holders:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(titles) and id(titles[j]) in holders:
+                    a, b = (titles[j], t) if j < i else (t, titles[j])
+                    if joiners.match(sent.text[a.end:b.start]):
+                        holders[id(t)] = holders[id(titles[j])]
+                        break
+
+
 def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
     """`moved`: the move words bound to each person of the sentence (subject id -> [(predicate, word)])."""
     out = []
+    holders: dict = {}
     for title in sent.titles:
         person = None
         for p in sent.people:
@@ -79,6 +109,11 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
                     break
         if person is None:
             person = _joined_as(sent, title, moved)
+        if person is not None:
+            holders[id(title)] = person
+    _joined_titles(sent, holders)
+    for title in sent.titles:
+        person = holders.get(id(title))
         if person is None:
             continue
         org = _org_of_title(sent, title)

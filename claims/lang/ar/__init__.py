@@ -1,7 +1,20 @@
-"""Arabic pack rules: names of people. Arabic has no capitals, so a name is found by where it
-stands: before a colon or the Arabic comma that introduces a title, at the head of a list item,
-right after a title, or right after a verb that introduces a person (the pack's `person_verbs`:
-غادر، انضم، قالت ...). A name is two words, neither with the article ال nor a function word."""
+"""Arabic pack rules: names of people. Arabic has no capitals, so a name is found by the text's
+own evidence of a person around it:
+
+- right after a title (الرئيسة التنفيذية دانا ويتفيلد), a verb that introduces a person (the
+  pack's `person_verbs`: غادر، انضم، قالت، يقول ...), a move word (the `departure` and `hire`
+  triggers: رحيل، انضمام، تعيين), an honorific (the pack's `honorifics`: الدكتور، الشيخ، رجل
+  الأعمال) or a nationality (the pack's `demonyms`: الروسي، والمصرية), with the pack's
+  `title_gap_words` allowed between (an organisation, a nationality);
+- right before the Arabic comma or a colon that introduces a title, or before an age ("(45 عاماً)",
+  "، ٥٢ عاماً،").
+
+A name is two or three parts. A part is a word, or a compound written as two words (عبد الله،
+أبو بكر، أبي نادر); parts after the first may carry the article (مازن الخطيب: family names often
+do) and be joined by a nasab particle (سلطان بن خالد، آل ثاني). The first part never carries the
+article, and no part is one of the pack's `not_name_words`. A third part is taken only where the
+name ends at punctuation, a parenthesis or the end of the sentence, or its parts are linked by a
+particle."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -11,8 +24,25 @@ import regex as re
 from claims.normalize.glosses import with_glossed_people
 from claims.normalize.names import NameMention, latin_people
 
-_WORD = r"[\u0621-\u065F\u0671-\u06D3]{2,}"
-_BEFORE_TITLE = re.compile(rf"(?:^|(?<=[\s\-–—:]))(?P<name>{_WORD}\s+{_WORD})\s*[:،,]\s*")
+_LETTER = r"[\u0621-\u064A\u0671-\u06D3]"
+_WORD = r"[\u0621-\u064A\u0671-\u06D3][\u0621-\u065F\u0640\u0670-\u06D3]+"
+_WORD_RE = re.compile(_WORD)
+_BEFORE_TITLE = re.compile(r"\s*[:،,]\s*")
+# An age right after a name: "(45 عاماً)", "، ٥٢ عاماً،".
+_AGE_AFTER = re.compile(r"\s*(?:\(\s*\d{1,3}\s*(?:عام|سن)|[،,]\s*\d{1,3}\s*(?:عام|سن)\w*\s*[،,])")
+# The diacritics (tashkeel) and the tatweel: a word is compared without them.
+_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+# Words that make the next word part of one name part (عبد الله، أبو بكر، أبي نادر، أم كلثوم).
+_COMPOUND_HEADS = frozenset({"عبد", "أبو", "أبي", "أبا", "ابو", "ابي", "أم"})
+# Particles of a nasab or a family, between two parts (سلطان بن خالد، حمد آل ثاني).
+_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابنة", "آل"})
+# Punctuation after which a three-part name ends.
+_NAME_END = re.compile(r"\s*(?:[،,.:؛()\[\]«»\"“”!؟?\-–—]|$)")
+_PREFIXES = ("ال", "وال", "بال", "لل", "فال", "كال")
+
+
+def _bare(word: str) -> str:
+    return _MARKS.sub("", word)
 
 
 @lru_cache(maxsize=1)
@@ -22,52 +52,136 @@ def _not_name_words() -> frozenset[str]:
 
     pack = get_pack("ar")
     months = {w for key in (pack.get("months") or {}) for alt in key.split("|") for w in alt.split()}
-    return frozenset(pack.get("not_name_words") or []) | months
+    return frozenset(_bare(w) for w in (pack.get("not_name_words") or [])) | months
+
+
+def _stop(word: str) -> bool:
+    w = _bare(word)
+    return w in _not_name_words() or (w[:1] == "و" and w[1:] in _not_name_words())
 
 
 def _is_name(words: list[str]) -> bool:
-    stop = _not_name_words()
-    return len(words) in (2, 3) and not any(w in stop or w.startswith(("ال", "وال", "بال", "لل")) for w in words)
+    """Two or three words, neither a function word nor with the article (the old rule, kept for
+    the names before a colon at the head of a list item)."""
+    return len(words) in (2, 3) and not any(_stop(w) or _bare(w).startswith(_PREFIXES) for w in words)
+
+
+def read_name(text: str, pos: int, *, strict_first: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the name that starts at `pos` (white space skipped), or None. See the module
+    doc for what a name is. `strict_first`: the first word must not start with a preposition
+    written onto it (ل، ب), where the cue is weak (a nationality after an organisation)."""
+    words = list(_WORD_RE.finditer(text, pos, min(len(text), pos + 80)))
+    if not words or text[pos:words[0].start()].strip():
+        return None
+    # Only words separated by white space belong to one name.
+    run = [words[0]]
+    for w in words[1:]:
+        if text[run[-1].end():w.start()].strip():
+            break
+        run.append(w)
+    i = 0
+    parts: list[tuple[int, int]] = []
+    linked = False
+    while i < len(run) and len(parts) < 3:
+        w = _bare(run[i].group(0))
+        first = not parts
+        if first and (w.startswith(_PREFIXES) or (strict_first and w[:1] in "لب")):
+            return None
+        if w in _PARTICLES and parts and i + 1 < len(run):
+            nxt = _bare(run[i + 1].group(0))
+            if _stop(nxt):
+                break
+            linked = True
+            parts.append((run[i].start(), run[i + 1].end()))
+            i += 2
+            continue
+        if w in _COMPOUND_HEADS and i + 1 < len(run) and not _stop(run[i + 1].group(0)):
+            parts.append((run[i].start(), run[i + 1].end()))
+            i += 2
+            linked = True
+            continue
+        if _stop(w) or w in _PARTICLES:
+            break
+        if not first and w.startswith("وال"):
+            break  # "X Y والمصرية": the next person of a list, not a part of this name
+        parts.append((run[i].start(), run[i].end()))
+        i += 1
+    if len(parts) < 2:
+        return None
+    if len(parts) == 2 and all(_bare(text[a:b]).endswith("ة") for a, b in parts):
+        return None  # a noun and its adjective ("خبرة طويلة"), seldom a given name and a surname
+    if len(parts) == 3 and not linked and not _NAME_END.match(text, parts[2][1]):
+        parts = parts[:2]
+    return parts[0][0], parts[-1][1]
 
 
 @lru_cache(maxsize=4)
-def _after_lead(pack):
-    """A name right after a title or verb, with the pack's gap words allowed between ("الرئيس
-    التنفيذي للشركة نذير بوزلماط"): two words, or three before a comma (هان تشي مينغ،)."""
-    gap = "|".join(pack.get("title_gap_words") or [])
-    gap = rf"(?:\s+(?:{gap}))?" if gap else ""
-    three = re.compile(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD}(?:\s+{_WORD}(?=\s*[،,.:؛(]))?)(?![\u0621-\u064A])")
-    two = re.compile(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD})(?![\u0621-\u064A])")
-    return three, two
+def _gap(pack) -> re.Pattern:
+    """The pack's gap words between a cue and the name, any number of them (an organisation then a
+    nationality: "الرئيس التنفيذي لـ«X» الإيطالي ماتيو روسي")."""
+    words = "|".join(pack.get("title_gap_words") or [])
+    return re.compile(rf"(?:\s*(?:{words})(?![\u0621-\u064A])){{0,3}}\s+" if words else r"\s+")
+
+
+@lru_cache(maxsize=4)
+def _leads(pack) -> list[re.Pattern]:
+    """What a name stands right after: titles, verbs of persons, move words, honorifics."""
+    leads = [p for _, p in pack.lexicon_patterns["titles"]]
+    leads += [p for key, p in pack.lexicon_patterns["triggers"] if key in ("departure", "hire")]
+    for key in ("person_verbs", "honorifics"):
+        p = pack.compile(pack.get(key) or [])
+        if p is not None:
+            leads.append(p)
+    return leads
 
 
 def find_people(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
-    titles = [p for _, p in pack.lexicon_patterns["titles"]]
-    # After a title or a verb that introduces a person: "الرئيسة التنفيذية دانا ويتفيلد".
-    leads = [p for p in titles] + [q for q in [pack.compile(pack.get("person_verbs") or [])] if q is not None]
-    three, two = _after_lead(pack)
-    for lead in leads:
+
+    titled = [m.span() for _, p in pack.lexicon_patterns["titles"] for m in p.finditer(text)]
+
+    def add(span) -> None:
+        s, e = span
+        if any(n.start <= s < n.end or s <= n.start < e for n in out):
+            return
+        if any(ts <= s < te for ts, te in titled):
+            return  # "مؤسسها ورئيسها التنفيذي": a title, not a name
+        out.append(NameMention(s, e, text[s:e], text[s:e]))
+
+    gap = _gap(pack)
+    for lead in _leads(pack):
         for t in lead.finditer(text):
-            window = text[t.end():t.end() + 60]
-            m = three.match(window)
-            if m and not _is_name(m.group("name").split()):
-                m = two.match(window)
-            if not m or not _is_name(m.group("name").split()):
+            g = gap.match(text, t.end())
+            if not g:
                 continue
-            s = t.end() + m.start("name")
-            if any(n.start <= s < n.end for n in out):
-                continue
-            out.append(NameMention(s, s + len(m.group("name")), m.group("name"), m.group("name")))
-    for m in _BEFORE_TITLE.finditer(text):
-        if not _is_name(m.group("name").split()) or any(n.start <= m.start("name") < n.end for n in out):
-            continue
-        rest = text[m.end():m.end() + 40]
-        if not any(p.match(rest) for p in titles):
-            continue
-        out.append(NameMention(m.start("name"), m.end("name"), m.group("name"), m.group("name")))
-    out = with_glossed_people(text, pack, out)
+            # Past an organisation or a department, "لصناعة البطاريات" is no name.
+            span = read_name(text, g.end(), strict_first=bool(text[t.end():g.end()].strip()))
+            if span:
+                add(span)
+    # A nationality then a name: "والروسي ديمتري فولكوف", "كلٌّ من السويدي إريك يوهانسون". A
+    # nationality is also an organisation's ("«X» الأردنية لتقنيات ..."): the name must not start
+    # with a preposition written onto it.
+    demonyms = pack.compile(pack.get("demonyms") or [])
+    if demonyms is not None:
+        for t in demonyms.finditer(text):
+            span = read_name(text, t.end(), strict_first=True)
+            if span:
+                add(span)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    # A name before a comma or a colon and a title, or before an age. Of the names that end at one
+    # place, the one that starts last: "يقول عبد الله الشهري، الشريك المؤسس" is no name of three
+    # parts that starts with the verb.
+    ends: dict[int, tuple[int, int]] = {}
+    for m in _WORD_RE.finditer(text):
+        span = read_name(text, m.start())
+        if not span:
+            continue
+        sep = _BEFORE_TITLE.match(text, span[1])
+        if (sep and any(p.match(text, sep.end()) for p in titles)) or _AGE_AFTER.match(text, span[1]):
+            ends[span[1]] = span
+    for span in ends.values():
+        add(span)
+    out = with_glossed_people(text, pack, out)
     out += [n for n in latin_people(text, titles) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)
 
