@@ -73,11 +73,15 @@ def extract(sent, reader) -> list[Draft]:
         t = opening[0]
         out.append(Draft("event_date", _event_subject(sent.undated_events_before[-1], main), t.time, (t.start, t.end), confidence=0.6))
     for trig in sent.triggers_for("founding"):
-        t = nearest(own_times(sent, trig, times), trig.start, max_gap=25)
+        # The people named between a founding word and its time or organisation do not count in the
+        # distance ("أسس رجل الأعمال X شركة «Y» عام 2019").
+        named = [p for p in sent.people if p.start >= trig.end]
+        reach = 25 + sum(p.end - p.start for p in named if p.start - trig.end <= 60)
+        t = nearest(own_times(sent, trig, times), trig.start, max_gap=reach)
         if t is None:
             continue
         orgs = [o for o in sent.orgs if o.subject.kind == "org"]
-        after = [o for o in orgs if o.start >= trig.end and o.start - trig.end <= 25]
+        after = [o for o in orgs if o.start >= trig.end and o.start - trig.end <= reach]
         near = after[0] if after else nearest(orgs, trig.start, max_gap=25)
         subject = near.subject if near else None
         if subject is None:

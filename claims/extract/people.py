@@ -113,6 +113,11 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
             holders[id(title)] = person
     _joined_titles(sent, holders)
     for title in sent.titles:
+        if id(title) not in holders:
+            person = _post_holder(sent, title)
+            if person is not None:
+                holders[id(title)] = person
+    for title in sent.titles:
         person = holders.get(id(title))
         if person is None:
             continue
@@ -126,6 +131,64 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
             tense = "former" if _former(sent, title) else _title_tense(sent, title)
         out.append(Draft("role", person.subject, value, (title.start, title.end),
                          object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
+    return out + _founders(sent, reader)
+
+
+@lru_cache(maxsize=None)
+def _post_marks(pack):
+    """The pack's `post_words` (right before a title: "في منصب", "بمنصب"), `post_forms` (a title's
+    own form that says it is a post taken or held: the Arabic accusative "رئيساً تنفيذياً") and
+    `post_breaks` (words that open another subject's clause: "قال X إن الشركة عينت مديراً")."""
+    def alt(key, fmt):
+        words = pack.get(key) or []
+        return re.compile(fmt.format("|".join(words))) if words else None
+    return alt("post_words", r"(?:{})\s*$"), alt("post_forms", r"^(?:{})"), alt("post_breaks", r"(?<!\w)(?:{})(?!\w)")
+
+
+def _post_holder(sent, title):
+    """A title marked as a post (the pack's `post_words` before it, or a `post_forms` form) with no
+    holder beside it: the person named last before it in the sentence ("انضمت X إلى «Y» في منصب
+    T", "عاد في فبراير رئيساً تنفيذياً"), unless a clause of another subject opens between."""
+    before, form, breaks = _post_marks(sent.pack)
+    if before is None and form is None:
+        return None
+    marked = (before is not None and before.search(sent.text, max(0, title.start - 16), title.start)) or \
+        (form is not None and form.match(title.text))
+    if not marked:
+        return None
+    people = [p for p in _people(sent) if p.end <= title.start]
+    if not people:
+        return None
+    person = people[-1]
+    if breaks is not None and breaks.search(sent.text, person.end, title.start):
+        return None
+    return person
+
+
+def _founders(sent, reader) -> list[Draft]:
+    """Where the pack says a founding verb comes before its subject (`founding_subject_after`:
+    "أسس رجل الأعمال X شركة «Y»"): the first person after the founding word in its clause, with the
+    people listed right after it, founded the organisation; two or more are co-founders."""
+    if not sent.pack.get("founding_subject_after"):
+        return []
+    out = []
+    orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    for trig in sent.triggers_for("founding"):
+        first = next((p for p in sent.people if p.start >= trig.end and p.start - trig.end <= 60
+                      and not CLAUSE_BREAK.search(sent.text, trig.end, p.start)), None)
+        if first is None or any(trig.end <= o.start < first.start for o in orgs):
+            continue
+        group = [first]
+        for p in sent.people:
+            if p.start > group[-1].end and re.fullmatch(r"\s*(?:[,،]\s*)?\S*\s*", sent.text[group[-1].end:p.start]) \
+                    and not CLAUSE_BREAK.search(sent.text, group[-1].end, p.start):
+                group.append(p)
+        key = "co_founder" if len(group) > 1 else "founder"
+        org = next((o for o in orgs if o.start >= group[-1].end and not CLAUSE_BREAK.search(sent.text, group[-1].end, o.start)), None)
+        for p in group:
+            out.append(Draft("role", p.subject, Title(id=key, text=trig.text), (trig.start, trig.end),
+                             object=org.subject if org else reader.main_org, time=_as_of(sent), confidence=0.7,
+                             tense="past"))
     return out
 
 
@@ -249,6 +312,14 @@ def _interval_words(pack):
     return re.compile(rf"\s*(?:{alt}){b}", re.I)
 
 
+def _apart(sent, a, b) -> int:
+    """Characters between two mentions, less those of the people named between them."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    if lo >= hi:
+        return 0
+    return hi - lo - sum(p.end - p.start for p in sent.people if lo <= p.start and p.end <= hi)
+
+
 def tenures(sent, reader) -> list[Draft]:
     out = []
     triggers = sent.triggers_for("tenure")
@@ -258,7 +329,9 @@ def tenures(sent, reader) -> list[Draft]:
         # A stay is counted in months or years; "five weeks after the derailment" is no tenure.
         if d.ago is not None or d.duration.years is None or not 0.2 <= d.duration.years <= 60:
             continue
-        if nearest(triggers, d.start, max_gap=12) is None and nearest(triggers, d.end, max_gap=12) is None:
+        # Verb first, then the person, then the stay ("أمضى سامي ناصر ثماني سنوات"): a name between
+        # the word and the duration does not count in their distance.
+        if not any(_apart(sent, t, d) <= 12 for t in triggers):
             continue
         interval = _interval_words(sent.pack)
         if interval is not None and interval.match(sent.text, d.end):

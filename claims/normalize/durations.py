@@ -34,9 +34,33 @@ class DurationReader:
         self.units = pack.get("durations") or {}
         b = r"(?!\w)" if pack.word_boundary else ""
         self.unit_re = re.compile(rf"\s*(?P<unit>{_alternation(self.units)}){b}", re.I) if self.units else None
+        self.alone = pack.get("duration_words") or {}
+        self.alone_re = re.compile(rf"(?<!\w)(?:{_alternation(self.alone)}){b}", re.I) if self.alone else None
         ago = pack.get("ago")
         self.ago_after = re.compile(rf"\s*(?:{ago})", re.I) if ago else None
         self.ago_before = re.compile(rf"(?:{ago})\s*$", re.I) if ago else None
+
+    def words_alone(self, text: str, published: Optional[dt.date]) -> list[DurationMention]:
+        """The pack's `duration_words`: one word that is a duration with no number before it (the
+        Arabic dual عامين "two years", عقداً "a decade")."""
+        if self.alone_re is None:
+            return []
+        out = []
+        for m in self.alone_re.finditer(text):
+            iso = table_lookup(self.alone, m.group(0))
+            if not iso:
+                continue
+            n, unit = float(iso[1:-1]), {"Y": "year", "M": "month", "W": "week", "D": "day"}[iso[-1]]
+            years = {"year": n, "month": n / 12, "week": n / 52, "day": n / 365}[unit]
+            ago = None
+            if unit == "year" and self.ago_before is not None and self.ago_before.search(text[max(0, m.start() - 12):m.start()]):
+                ago = Time(granularity="year", relative=True, approx=True, text=m.group(0))
+                if published and published.year - int(n) >= dt.MINYEAR:
+                    y = published.year - int(n)
+                    ago = Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True,
+                               approx=True, text=m.group(0))
+            out.append(DurationMention(m.start(), m.end(), m.group(0), Duration(iso=iso, years=years, text=m.group(0)), ago))
+        return out
 
     def unit_of(self, word: str) -> Optional[str]:
         return table_lookup(self.units, word)
@@ -45,7 +69,7 @@ class DurationReader:
              amounts: Optional[list[Amount]] = None) -> list[DurationMention]:
         if not self.unit_re:
             return []
-        out = []
+        out = self.words_alone(text, published)
         for a in amounts if amounts is not None else find_amounts(text, pack):
             if a.amount is None or a.currency or a.is_year_like or a.amount <= 0 or a.amount >= 200:
                 continue

@@ -110,8 +110,11 @@ def read_name(text: str, pos: int, *, strict_first: bool = False) -> tuple[int, 
         return None
     if len(parts) == 2 and all(_bare(text[a:b]).endswith("ة") for a, b in parts):
         return None  # a noun and its adjective ("خبرة طويلة"), seldom a given name and a surname
-    if len(parts) == 3 and not linked and not _NAME_END.match(text, parts[2][1]):
+    pair = len(parts) == 3 and _bare(text[parts[1][0]:parts[1][1]]).startswith("و")  # "أيمن وعلاء X"
+    if len(parts) == 3 and not linked and not pair and not _NAME_END.match(text, parts[2][1]):
         parts = parts[:2]
+    elif len(parts) == 2 and _bare(text[parts[1][0]:parts[1][1]]).startswith("و"):
+        return None  # "X وY" with no family name after: two given names, not one name
     return parts[0][0], parts[-1][1]
 
 
@@ -146,6 +149,15 @@ def find_people(text: str, pack) -> list[NameMention]:
             return
         if any(ts <= s < te for ts, te in titled):
             return  # "مؤسسها ورئيسها التنفيذي": a title, not a name
+        words = list(_WORD_RE.finditer(text, s, e))
+        # "أيمن وعلاء X": two given names joined by و share the family name: two people.
+        if len(words) == 3 and _bare(words[1].group(0)).startswith("و") and len(words[1].group(0)) > 3 \
+                and not _bare(words[1].group(0)).startswith("وال"):
+            family = words[2].group(0)
+            a, b = words[0], words[1]
+            out.append(NameMention(a.start(), a.end(), a.group(0), f"{a.group(0)} {family}"))
+            out.append(NameMention(b.start() + 1, e, text[b.start() + 1:e], f"{b.group(0)[1:]} {family}"))
+            return
         out.append(NameMention(s, e, text[s:e], text[s:e]))
 
     gap = _gap(pack)
