@@ -13,7 +13,7 @@ import regex as re
 from claims.extract import CLAUSE_BREAK, Draft, nearest, own_times
 from claims.model import PUBLICATION_DATE, Time, Title
 
-_GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)\s*)?$"
+_GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)\s*){0,2}$"
 
 
 @lru_cache(maxsize=None)
@@ -208,10 +208,13 @@ def _joined_as(sent, title, moved):
     """The new post named right after a joining word: "梁雨晴(Grace Liang)接任首席财务官", "X was
     named chief executive", "назначен генеральным директором", "عُيّن X رئيساً تنفيذياً"; or right
     before it with the person after ("финансовым директором стала Вивиан Чёк")."""
+    breaks = _post_marks(sent.pack)[2]
     for p in _people(sent):
         for predicate, w in moved.get(p.subject.id, []):
             if predicate != "hire":
                 continue
+            if breaks is not None and p.end <= w.start and breaks.search(sent.text, p.end, w.start):
+                continue  # "قال X إن أكمي عينت مديراً": the appointee is not the speaker
             after = max(w.end, p.end) if p.start >= w.end else w.end
             if 0 <= title.start - after <= 12 and not CLAUSE_BREAK.search(sent.text, after, title.start):
                 return p

@@ -37,7 +37,9 @@ _COMPOUND_HEADS = frozenset({"عبد", "أبو", "أبي", "أبا", "ابو", "
 # Particles of a nasab or a family, between two parts (سلطان بن خالد، حمد آل ثاني).
 _PARTICLES = frozenset({"بن", "بنت", "ابن", "ابنة", "آل"})
 # Punctuation after which a three-part name ends.
-_NAME_END = re.compile(r"\s*(?:[،,.:؛()\[\]«»\"“”!؟?\-–—]|$)")
+_NAME_END = re.compile(r"\s*(?:[،,.:؛()\[\]«»\"“”!؟?\-–—]|$)|\s+وال")
+# Pronoun endings that make a word no name ("استقالته", "منصبها"): checked on a third part only.
+_PRONOUN_END = re.compile(r"(?:ته|تها|تهم|هما|هم|ها)$")
 _PREFIXES = ("ال", "وال", "بال", "لل", "فال", "كال")
 
 
@@ -66,7 +68,7 @@ def _is_name(words: list[str]) -> bool:
     return len(words) in (2, 3) and not any(_stop(w) or _bare(w).startswith(_PREFIXES) for w in words)
 
 
-def read_name(text: str, pos: int, *, strict_first: bool = False) -> tuple[int, int] | None:
+def read_name(text: str, pos: int, *, strict_first: bool = False, title_at=None) -> tuple[int, int] | None:
     """(start, end) of the name that starts at `pos` (white space skipped), or None. See the module
     doc for what a name is. `strict_first`: the first word must not start with a preposition
     written onto it (ل، ب), where the cue is weak (a nationality after an organisation)."""
@@ -111,8 +113,15 @@ def read_name(text: str, pos: int, *, strict_first: bool = False) -> tuple[int, 
     if len(parts) == 2 and all(_bare(text[a:b]).endswith("ة") for a, b in parts):
         return None  # a noun and its adjective ("خبرة طويلة"), seldom a given name and a surname
     pair = len(parts) == 3 and _bare(text[parts[1][0]:parts[1][1]]).startswith("و")  # "أيمن وعلاء X"
-    if len(parts) == 3 and not linked and not pair and not _NAME_END.match(text, parts[2][1]):
+    if len(parts) == 3 and not linked and _PRONOUN_END.search(_bare(text[parts[2][0]:parts[2][1]])):
         parts = parts[:2]
+    if len(parts) == 3 and not linked and not pair and not _NAME_END.match(text, parts[2][1]):
+        # Three words right before a title: an organisation's one word, then the name ("عيّنت أكمي
+        # هالة منصور رئيسةً تنفيذيةً"); else the first two words are the name.
+        if title_at is not None and title_at(len(text) - len(text[parts[2][1]:].lstrip())):
+            parts = parts[1:]
+        else:
+            parts = parts[:2]
     elif len(parts) == 2 and _bare(text[parts[1][0]:parts[1][1]]).startswith("و"):
         return None  # "X وY" with no family name after: two given names, not one name
     return parts[0][0], parts[-1][1]
@@ -143,6 +152,9 @@ def find_people(text: str, pack) -> list[NameMention]:
 
     titled = [m.span() for _, p in pack.lexicon_patterns["titles"] for m in p.finditer(text)]
 
+    def title_at(pos: int) -> bool:
+        return any(ts == pos for ts, _ in titled)
+
     def add(span) -> None:
         s, e = span
         if any(n.start <= s < n.end or s <= n.start < e for n in out):
@@ -167,7 +179,7 @@ def find_people(text: str, pack) -> list[NameMention]:
             if not g:
                 continue
             # Past an organisation or a department, "لصناعة البطاريات" is no name.
-            span = read_name(text, g.end(), strict_first=bool(text[t.end():g.end()].strip()))
+            span = read_name(text, g.end(), strict_first=bool(text[t.end():g.end()].strip()), title_at=title_at)
             if span:
                 add(span)
     # A nationality then a name: "والروسي ديمتري فولكوف", "كلٌّ من السويدي إريك يوهانسون". A
