@@ -77,11 +77,16 @@ def extract(sent, reader) -> list[Draft]:
         # distance ("أسس رجل الأعمال X شركة «Y» عام 2019").
         named = [p for p in sent.people if p.start >= trig.end]
         reach = 25 + sum(p.end - p.start for p in named if p.start - trig.end <= 60)
-        t = nearest(own_times(sent, trig, times), trig.start, max_gap=reach)
-        if t is None:
-            continue
         orgs = [o for o in sent.orgs if o.subject.kind == "org"]
         after = [o for o in orgs if o.start >= trig.end and o.start - trig.end <= reach]
+        mine = own_times(sent, trig, times)
+        # With the founded organisation named after the word, a time in the word's own clause is
+        # the founding's, however many words stand between ("أسس رجل الأعمال X منصة «Y» التعليمية في
+        # 2017"); "Acme established a research lab in Paris in 2020" founds no Acme.
+        same = [t for t in mine if after and not CLAUSE_BREAK.search(sent.text, min(t.end, trig.end), max(t.start, trig.start))]
+        t = nearest(same, trig.start, max_gap=80) or nearest(mine, trig.start, max_gap=reach)
+        if t is None:
+            continue
         near = after[0] if after else nearest(orgs, trig.start, max_gap=25)
         subject = near.subject if near else None
         if subject is None:

@@ -323,18 +323,41 @@ def _apart(sent, a, b) -> int:
     return hi - lo - sum(p.end - p.start for p in sent.people if lo <= p.start and p.end <= hi)
 
 
+@lru_cache(maxsize=None)
+def _stay_since(pack):
+    """The pack's `stay_since`: words of "since" before a duration and present verbs of holding a
+    post: "يترأس X مجلس الإدارة منذ ١٢ عاماً" is a stay of twelve years, not a time twelve years ago."""
+    data = pack.get("stay_since") or {}
+    if not data.get("since") or not data.get("verbs"):
+        return None
+    return re.compile(rf"(?:{'|'.join(data['since'])})\s*$"), pack.compile(data["verbs"])
+
+
+def _held_since(sent, d, since, verbs) -> bool:
+    if not since.search(sent.text, max(0, d.start - 8), d.start):
+        return False
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sent.text, 0, d.start):
+        start = m.end()
+    return bool(verbs.search(sent.text, start, d.start))
+
+
 def tenures(sent, reader) -> list[Draft]:
     out = []
     triggers = sent.triggers_for("tenure")
-    if not triggers:
+    stay = _stay_since(sent.pack)
+    if not triggers and not stay:
         return out
     for d in sent.durations:
         # A stay is counted in months or years; "five weeks after the derailment" is no tenure.
-        if d.ago is not None or d.duration.years is None or not 0.2 <= d.duration.years <= 60:
+        if d.duration.years is None or not 0.2 <= d.duration.years <= 60:
+            continue
+        held = bool(stay) and _held_since(sent, d, *stay)
+        if d.ago is not None and not held:
             continue
         # Verb first, then the person, then the stay ("أمضى سامي ناصر ثماني سنوات"): a name between
         # the word and the duration does not count in their distance.
-        if not any(_apart(sent, t, d) <= 12 for t in triggers):
+        if not held and not any(_apart(sent, t, d) <= 12 for t in triggers):
             continue
         interval = _interval_words(sent.pack)
         if interval is not None and interval.match(sent.text, d.end):

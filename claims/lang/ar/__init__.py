@@ -59,7 +59,7 @@ def _not_name_words() -> frozenset[str]:
 
 def _stop(word: str) -> bool:
     w = _bare(word)
-    return w in _not_name_words() or (w[:1] == "و" and w[1:] in _not_name_words())
+    return w in _not_name_words() or (w[:1] in "وفلبك" and w[1:] in _not_name_words())
 
 
 def _is_name(words: list[str]) -> bool:
@@ -68,10 +68,11 @@ def _is_name(words: list[str]) -> bool:
     return len(words) in (2, 3) and not any(_stop(w) or _bare(w).startswith(_PREFIXES) for w in words)
 
 
-def read_name(text: str, pos: int, *, strict_first: bool = False, title_at=None) -> tuple[int, int] | None:
+def read_name(text: str, pos: int, *, strict_first: bool | str = False, title_at=None) -> tuple[int, int] | None:
     """(start, end) of the name that starts at `pos` (white space skipped), or None. See the module
     doc for what a name is. `strict_first`: the first word must not start with a preposition
-    written onto it (ل، ب), where the cue is weak (a nationality after an organisation)."""
+    written onto it (ل، ب) and followed by a word with the article ("لصناعة البطاريات"), or, with
+    "all", where the cue is weak (a nationality), by a verb ("«X» السعودية بسعر يبدأ")."""
     words = list(_WORD_RE.finditer(text, pos, min(len(text), pos + 80)))
     if not words or text[pos:words[0].start()].strip():
         return None
@@ -87,8 +88,12 @@ def read_name(text: str, pos: int, *, strict_first: bool = False, title_at=None)
     while i < len(run) and len(parts) < 3:
         w = _bare(run[i].group(0))
         first = not parts
-        if first and (w.startswith(_PREFIXES) or (strict_first and w[:1] in "لب")):
+        if first and w.startswith(_PREFIXES):
             return None
+        if first and strict_first and w[:1] in "لب" and i + 1 < len(run) and (
+                _bare(run[i + 1].group(0)).startswith("ال")
+                or (strict_first == "all" and _bare(run[i + 1].group(0))[:1] in "يت")):
+            return None  # "لصناعة البطاريات", "بسعر يبدأ": a preposition written onto a noun, not a name
         if w in _PARTICLES and parts and i + 1 < len(run):
             nxt = _bare(run[i + 1].group(0))
             if _stop(nxt):
@@ -188,7 +193,7 @@ def find_people(text: str, pack) -> list[NameMention]:
     demonyms = pack.compile(pack.get("demonyms") or [])
     if demonyms is not None:
         for t in demonyms.finditer(text):
-            span = read_name(text, t.end(), strict_first=True)
+            span = read_name(text, t.end(), strict_first="all")
             if span:
                 add(span)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
