@@ -54,7 +54,11 @@ def _not_name_words() -> frozenset[str]:
 
     pack = get_pack("ar")
     months = {w for key in (pack.get("months") or {}) for alt in key.split("|") for w in alt.split()}
-    return frozenset(_bare(w) for w in (pack.get("not_name_words") or [])) | months
+    # Number words and scales (ألفا، مليون) stand where a name may.
+    numbers = pack.get("numbers") or {}
+    counted = {w for table in (numbers.get("words") or {}, numbers.get("scales") or {}) for key in table
+               for alt in str(key).split("|") if re.fullmatch(r"[\u0621-\u064A ]+", alt) for w in alt.split()}
+    return frozenset(_bare(w) for w in (pack.get("not_name_words") or [])) | months | counted
 
 
 def _stop(word: str) -> bool:
@@ -107,8 +111,10 @@ def read_name(text: str, pos: int, *, strict_first: bool | str = False, title_at
             i += 2
             linked = True
             continue
-        if _stop(w) or w in _PARTICLES:
+        if _stop(w) or w in _PARTICLES or len(w) < 2:
             break
+        if not first and (w.startswith("لل") or (w.startswith("بال") and _bare(run[0].group(0))[:1] in "يت")):
+            break  # "للشركة", "تعصف بالصفوف": a preposition and the article after a verb, no name
         if not first and w.startswith("وال"):
             break  # "X Y والمصرية": the next person of a list, not a part of this name
         parts.append((run[i].start(), run[i].end()))
@@ -145,10 +151,14 @@ def _leads(pack) -> list[re.Pattern]:
     """What a name stands right after: titles, verbs of persons, move words, honorifics."""
     leads = [p for _, p in pack.lexicon_patterns["titles"]]
     leads += [p for key, p in pack.lexicon_patterns["triggers"] if key in ("departure", "hire")]
-    for key in ("person_verbs", "honorifics"):
-        p = pack.compile(pack.get(key) or [])
-        if p is not None:
-            leads.append(p)
+    p = pack.compile(pack.get("honorifics") or [])
+    if p is not None:
+        leads.append(p)
+    verbs = pack.get("person_verbs") or []
+    if verbs:
+        # A verb takes "and" or "so" (وقالت، فأوضح), never the article (العمل is no verb).
+        alt = "|".join(sorted(verbs, key=len, reverse=True))
+        leads.append(re.compile(rf"(?<!\w)(?:و|ف)?(?:{alt})(?!\w)"))
     return leads
 
 
@@ -193,6 +203,10 @@ def find_people(text: str, pack) -> list[NameMention]:
     demonyms = pack.compile(pack.get("demonyms") or [])
     if demonyms is not None:
         for t in demonyms.finditer(text):
+            before = text[max(0, t.start() - 24):t.start()].rstrip()
+            last = before.split()[-1] if before.split() else ""
+            if before.endswith(("»", "\"", "”")) or _bare(last).startswith(("ال", "وال", "بال", "لل")):
+                continue  # the adjective of an organisation or a noun ("«X» الصينية", "السيارات الصينية")
             span = read_name(text, t.end(), strict_first="all")
             if span:
                 add(span)
