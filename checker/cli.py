@@ -317,13 +317,18 @@ def baseline_cmd(paths: PathsArg,
 
 @app.command()
 def claims(paths: PathsArg, format: Annotated[ClaimsFormat, typer.Option("--format", "-f")] = ClaimsFormat.text,
-           output: OutputOpt = None, entities: EntitiesOpt = None) -> None:
-    """Print the claims extracted from the documents, with their sentences and normalized values."""
+           output: OutputOpt = None, entities: EntitiesOpt = None,
+           forecasts: Annotated[bool, typer.Option("--forecasts", help="Also list figures, moves and events told as "
+                                                   "plans, targets or forecasts (never compared).")] = False) -> None:
+    """Print the claims extracted from the documents, with their sentences and normalized values:
+    what the articles state as fact (a forecast is listed only with --forecasts)."""
     from checker.compare.base import render
     from checker.findings import Report
     from checker.run import read_claims
 
     docs, found, skipped = _guard(lambda: read_claims(paths, entity_files=_entity_files(entities)))
+    if not forecasts:
+        found = [c for c in found if c.stated]
     if format == ClaimsFormat.json:
         write_output(Report(documents=docs, claims=found, findings=[], skipped=skipped).model_dump_json(indent=2) + "\n", output)
         return

@@ -26,7 +26,7 @@ from claims.normalize.times import TimeMention, find_times
 
 # spaCy's sentencizer ends sentences here; Chinese and Arabic punctuation included.
 SENTENCE_ENDS = [".", "!", "?", "。", "！", "？", "；", "!", "؟", "۔", "…", "\n"]
-_LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,})(?:\s+[A-Z][A-Za-z]+)*)(?![A-Za-z0-9])")
+_LATIN_ORG = re.compile(r"(?V1)(?<![\p{Latin}\p{M}0-9])((?:[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*|[\p{Lu}&&\p{Latin}][\p{Ll}&&\p{Latin}]{2,})(?:\s+[\p{Lu}&&\p{Latin}][\p{Latin}]+)*)(?![\p{Latin}\p{M}0-9])")
 
 
 @dataclass
@@ -78,9 +78,8 @@ class Sentence:
         return _governed(self.text, self.future_marks, pos)
 
     def modal_at(self, pos: Optional[int]) -> bool:
-        """Whether the words at `pos` are only intended, expected, possible, negotiated or denied
-        (the pack's `modal` words: تعتزم، من المتوقع، قد يصل، نفت), governed as `future_at` says:
-        no claim is stated there."""
+        """Whether the words at `pos` are only intended, negotiated or denied (the pack's `modal`
+        words: تتفاوض، نفت، لتوظيف), governed as `future_at` says: told like a plan, not stated."""
         if not self.modal_marks:
             return False
         return _governed(self.text, self.modal_marks, 0 if pos is None else pos)
@@ -254,7 +253,13 @@ class DocReader:
             forms = sorted(self.native_orgs, key=len, reverse=True)
             # Cyrillic names decline (Корвейн, Корвейна): a form matches with a short case ending.
             ending = r"\w{0,2}" if self.pack.code == "ru" else ""
-            self._native_re = re.compile("|".join(f"{re.escape(f)}{ending}" for f in forms))
+            body = "|".join(f"{re.escape(f)}{ending}" for f in forms)
+            # Where words take proclitics (Arabic و، ب، ل), a name is a whole word after one of them,
+            # never after the article: «مدار» is not in المدار (orbit).
+            clitics = [c for c in (self.pack.get("proclitics") or "").split("|") if c and "ال" not in c]
+            if clitics:
+                body = rf"(?<!\w)(?:{'|'.join(clitics)})?(?:{body})(?!\w)"
+            self._native_re = re.compile(body)
 
     def _lexicon_words(self, name: str) -> bool:
         """Whether a would-be name holds words of the lexicon (an event, a title, a claim word):
@@ -269,7 +274,8 @@ class DocReader:
         for m in self._native_re.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
                 continue
-            form = next((f for f in sorted(self.native_orgs, key=len, reverse=True) if m.group(0).startswith(f)), None)
+            form = next((f for f in sorted(self.native_orgs, key=len, reverse=True)
+                         if m.group(0).startswith(f) or m.group(0).endswith(f)), None)
             if form is not None:
                 out.append(SubjectMention(m.start(), m.end(), self.native_orgs[form], m.group(0)))
         return out
@@ -462,7 +468,5 @@ def extract_claims(doc: Document, entities: Optional[EntityIndex] = None) -> lis
             continue
         for extractor in EXTRACTORS.values():
             for draft in extractor(sent, reader):
-                if sent.modal_marks and sent.modal_at(draft.value_span[0] if draft.value_span else draft.anchor):
-                    continue  # intended, expected or possible: not stated
                 claims.append(draft.to_claim(sent, f"{doc.id}#c{len(claims) + 1}"))
     return claims

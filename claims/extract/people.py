@@ -22,7 +22,8 @@ def _gap_after_title(pack) -> re.Pattern:
     pack's `title_gap_words` ("главный научный сотрудник компании Аника Брандт")."""
     words = "|".join(pack.get("title_gap_words") or []) or "(?!)"
     return re.compile(_GAP_AFTER_TITLE.replace("GAP", words), re.I)
-_GAP_BEFORE_TITLE = r"^\s*[,،:：\p{Pd}]\s*(?:(?:APPOSITION)\s+)?$"
+# "X, 39, the company's chief ...": a comma or dash, an age, and any of the pack's apposition words.
+_GAP_BEFORE_TITLE = r"^\s*[,،:：\p{Pd}]\s*(?:\d{1,3}\s*[,،]\s*)?(?:(?:APPOSITION)\s*)*$"
 
 
 @lru_cache(maxsize=None)
@@ -63,74 +64,97 @@ def _people(sent):
     return people
 
 
+def title_chains(sent) -> list[list]:
+    """Titles joined by the pack's `title_joiners` ("founder and chairman", "联合创始人兼首席执行官")
+    are one chain: they share their holder and their organisation."""
+    joiners = "|".join(sent.pack.get("title_joiners") or []) or "(?!)"
+    joined = re.compile(rf"\s*(?:,|、|(?:{joiners}))?\s*", re.I)
+    chains: list[list] = []
+    for title in sorted(sent.titles, key=lambda t: t.start):
+        if chains and joined.fullmatch(sent.text, chains[-1][-1].end, title.start):
+            chains[-1].append(title)
+        else:
+            chains.append([title])
+    return chains
+
+
 @lru_cache(maxsize=None)
-def _title_joiners(pack):
-    """The pack's `title_joiners` ("و": "الشريك المؤسس والرئيس التنفيذي"): between two titles of one
-    holder. None where the pack has none (then two titles are never joined)."""
-    words = pack.get("title_joiners") or []
-    if not words:
+def _title_lead(pack) -> re.Pattern | None:
+    """A word that makes the title after it the post of its clause's subject: "as", "became",
+    "promoted to", with determiners and an organisation's possessive between ("as its first
+    chief commercial officer", "served as Acme's chief financial officer")."""
+    leads = pack.get("title_leads") or []
+    if not leads:
         return None
-    return re.compile(rf"^\s*(?:(?:{'|'.join(words)})\s*)?$")
+    dets = "|".join(pack.get("title_lead_fillers") or []) or "(?!)"
+    lead = "|".join(sorted(leads, key=len, reverse=True))
+    b = r"(?<!\w)" if pack.word_boundary else ""
+    return re.compile(rf"{b}(?:{lead})\s*(?:(?:{dets})\s*)*(?:\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}['’]s\s+)?$", re.I)
 
 
-def _joined_titles(sent, holders: dict) -> None:
-    """A title with no holder of its own, joined to a title that has one ("X، الشريك المؤسس
-    والرئيس التنفيذي لـ«Y»", "مؤسسها ورئيسها التنفيذي X"): the same holder."""
-    joiners = _title_joiners(sent.pack)
-    if joiners is None:
-        return
-    titles = sent.titles
-    for _ in range(2):
-        for i, t in enumerate(titles):
-            if id(t) in holders:
-                continue
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(titles) and id(titles[j]) in holders:
-                    a, b = (titles[j], t) if j < i else (t, titles[j])
-                    if joiners.match(sent.text[a.end:b.start]):
-                        holders[id(t)] = holders[id(titles[j])]
-                        break
+def _led_holder(sent, first, people):
+    """The holder of a title after a lead word: the person nearest before the lead word in the
+    sentence ("hired X as chief engineer and Y as chief product officer", "X, who spent six years
+    as CTO"), else the first person after the title ("In her first 100 days as chief executive of
+    Acme, X ...")."""
+    lead_at = lead_position(sent, first)
+    return None if lead_at is None else _lead_person(people, first, lead_at)
+
+
+def lead_position(sent, first) -> int | None:
+    """Where the lead word of a title stands ("as", "became"), if one governs it."""
+    lead = _title_lead(sent.pack)
+    if lead is None:
+        return None
+    m = lead.search(sent.text[max(0, first.start - 60):first.start])
+    return max(0, first.start - 60) + m.start() if m else None
+
+
+def _lead_person(people, first, lead_at):
+    before = [p for p in people if p.end <= lead_at]
+    if before:
+        return before[-1]
+    after = [p for p in people if p.start >= first.end]
+    return after[0] if after else None
+
+
+def _holder(sent, chain, moved):
+    first, last = chain[0], chain[-1]
+    people = list(sent.people)
+    led = _led_holder(sent, first, people)
+    if led is not None:
+        return led
+    for p in people:
+        if p.start >= last.end and _gap_after_title(sent.pack).match(sent.text[last.end:p.start]):
+            return p
+    for p in reversed(people):
+        if p.end <= first.start and _gap_before_title(sent.pack).match(sent.text[p.end:first.start]):
+            return p
+    for title in chain:
+        person = _joined_as(sent, title, moved)
+        if person is not None:
+            return person
+    return None
 
 
 def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
     """`moved`: the move words bound to each person of the sentence (subject id -> [(predicate, word)])."""
     out = []
-    holders: dict = {}
-    for title in sent.titles:
-        person = None
-        for p in sent.people:
-            if p.start >= title.end and _gap_after_title(sent.pack).match(sent.text[title.end:p.start]):
-                person = p
-                break
-        if person is None:
-            for p in reversed(sent.people):
-                if p.end <= title.start and _gap_before_title(sent.pack).match(sent.text[p.end:title.start]):
-                    person = p
-                    break
-        if person is None:
-            person = _joined_as(sent, title, moved)
-        if person is not None:
-            holders[id(title)] = person
-    _joined_titles(sent, holders)
-    for title in sent.titles:
-        if id(title) not in holders:
-            person = _post_holder(sent, title)
-            if person is not None:
-                holders[id(title)] = person
-    for title in sent.titles:
-        person = holders.get(id(title))
+    for chain in title_chains(sent):
+        person = _holder(sent, chain, moved) or _post_holder(sent, chain[0])
         if person is None:
             continue
-        org = _org_of_title(sent, title)
-        value = Title(id=title.key, text=title.text)
-        time = _as_of(sent)
-        left = _left_post(sent, title, person, moved)
-        if left is not None:
-            tense, time = "former", left or time
-        else:
-            tense = "former" if _former(sent, title) else _title_tense(sent, title)
-        out.append(Draft("role", person.subject, value, (title.start, title.end),
-                         object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
+        org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
+        for title in chain:
+            value = Title(id=title.key, text=title.text)
+            time = _as_of(sent)
+            left = _left_post(sent, title, person, moved, lead_position(sent, chain[0]))
+            if left is not None:
+                tense, time = "former", left or time
+            else:
+                tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
+            out.append(Draft("role", person.subject, value, (title.start, title.end),
+                             object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
     return out + _founders(sent, reader)
 
 
@@ -193,11 +217,16 @@ def _founders(sent, reader) -> list[Draft]:
 
 
 def _org_of_title(sent, title):
-    """The organisation of a post: named right after it ("chief executive of Corvane", "директор
-    компании Acme", "الرئيس التنفيذي لشركة X"), else right before it ("OpenAI's chief scientist",
-    "OpenAI的首席研究官")."""
+    """The organisation of a post: named right after it, past a preposition and a few descriptive
+    words ("chief executive of Istanbul-based drone maker Acme", "директор компании Acme",
+    "الرئيس التنفيذي لشركة X"), else right before it ("OpenAI's chief scientist", "OpenAI的首席研究官")."""
     orgs = [o for o in sent.orgs if o.subject.kind == "org"]
-    after = [o for o in orgs if 0 <= o.start - title.end <= 12 and not CLAUSE_BREAK.search(sent.text, title.end, o.start)]
+
+    def clear(a, b):
+        return not CLAUSE_BREAK.search(sent.text, a, b) and not any(a <= p.start < b for p in sent.people) \
+            and not any(a <= t.start < b for t in sent.titles)
+
+    after = [o for o in orgs if 0 <= o.start - title.end <= 40 and clear(title.end, o.start)]
     if after:
         return after[0]
     before = [o for o in orgs if 0 <= title.start - o.end <= 12 and not CLAUSE_BREAK.search(sent.text, o.end, title.start)]
@@ -225,7 +254,7 @@ def _joined_as(sent, title, moved):
     return None
 
 
-def _left_post(sent, title, person, moved):
+def _left_post(sent, title, person, moved, lead_at=None):
     """A title its holder leaves in this very sentence is a post held until then: "ousted founder
     and chief executive Nadir Bouzelmat", "Chief medical officer Elliot Marsh left in October",
     "финансовый директор Тарек Мансур ... стал президентом". Returns None for a title held now
@@ -234,6 +263,11 @@ def _left_post(sent, title, person, moved):
     words = moved.get(person.subject.id, [])
     joins = [w for p, w in words if p == "hire"]
     if any(title.start >= w.end for w in joins):
+        return None
+    # "left in October ... to become chief executive of Corvane": a post led after the leaving word is the new one.
+    # ("stepped down as chief executive": the lead word right after the leaving word names the old post.)
+    if lead_at is not None and any(w.end <= lead_at for p, w in words if p == "departure") \
+            and not any(0 <= lead_at - w.end <= 2 for p, w in words if p == "departure"):
         return None
     ousting = [e for e in sent.events if e.key == "ousting" and e.end <= person.start]
     leaving = ousting + [w for p, w in words if p == "departure"] + [w for w in joins if title.end <= w.start]
@@ -253,9 +287,10 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
         if not triggers:
             continue
         pairs = []
-        for person in _people(sent):
+        people = _people(sent)
+        for person in people:
             trig = nearest(triggers, person.start, max_gap=120)
-            if trig is not None:
+            if trig is not None and not _nearer_person(sent, person, trig, people):
                 pairs.append((person, trig))
         # A trigger no person took ("...重返OpenAI,但在2024年2月離開") goes to the nearest person.
         for trig in triggers:
@@ -285,6 +320,36 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             out.append(Draft("departure", person.subject, None, None, object=left, destination=dest, time=time,
                              confidence=0.75 if t else 0.6, anchor=trig.start))
     return out, moved
+
+
+@lru_cache(maxsize=None)
+def _move_breaks(pack):
+    words = pack.get("move_breaks") or []
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)") if words else None
+
+
+def _nearer_person(sent, person, trig, people) -> bool:
+    """Whether the move word belongs to another person: one who stands between them, in another
+    clause, not listed with `person`, with one of the pack's `move_breaks` (a relative pronoun, a
+    verb of saying) between too: "عُيّن X مديراً ...، خلفاً لـY التي تقاعدت": Y retired, not X;
+    "«...انضمام Y...»، قال X": X is the speaker. "A, B and C left" is one list."""
+    breaks = _move_breaks(sent.pack)
+    lo, hi = (person.end, trig.start) if person.end <= trig.start else (trig.end, person.start)
+    if breaks is None or not breaks.search(sent.text, lo, hi):
+        return False
+    for other in people:
+        if other.subject.id == person.subject.id or not (lo <= other.start and other.end <= hi):
+            continue
+        a, b = (person.end, other.start) if person.end <= other.start else (other.end, person.start)
+        between = sent.text[a:b]
+        for m in [*sent.titles, *people]:
+            if a <= m.start and m.end <= b:
+                between = between.replace(sent.text[m.start:m.end], " ")
+        # Listed: only titles, names, punctuation and short joining words (и, and, et) between.
+        listed = all(len(w) <= 3 for w in re.findall(r"\w+", between))
+        if CLAUSE_BREAK.search(sent.text, a, b) and not listed:
+            return True
+    return False
 
 
 def _org_after(sent, trig, orgs, gap: int = 20):
@@ -371,6 +436,77 @@ def tenures(sent, reader) -> list[Draft]:
     return out
 
 
+def _coordinated(sent, person, people) -> list:
+    """A person and those joined to them ("X and Y", "X, 31, and Y, 34", "Ngozi and Chidi")."""
+    group = [person]
+    joined = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s*(?:JOIN))\s*".replace(
+        "JOIN", "|".join(sent.pack.get("title_joiners") or []) or "(?!)"), re.I)
+    ordered = sorted(people, key=lambda p: p.start)
+    i = ordered.index(person)
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = sorted((ordered[j], ordered[j + step]), key=lambda p: p.start)
+            if not joined.fullmatch(sent.text, a.end, b.start):
+                break
+            j += step
+            group.append(ordered[j])
+    return sorted(group, key=lambda p: p.start)
+
+
+def founders(sent, reader) -> list[Draft]:
+    """founder and co_founder roles from a founding verb (the pack's `founder_verbs`): its agent
+    after "by" ("co-founded in 2016 by X and Y"), else the person right before it in its clause
+    ("X, who founded Acme", "X and Y, both 29, co-founded Acme"); the organisation is the one
+    named after the verb, else the one the clause is about, else the article's."""
+    out = []
+    verbs = sent.pack.get("founder_verbs") or {}
+    people = [p for p in sent.people]
+    if not verbs or not people:
+        return out
+    by = sent.pack.compile(sent.pack.get("agent_words") or [])
+    orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    for title_id, words in verbs.items():
+        pattern = sent.pack.compile(words)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sent.text):
+            holders = []
+            if by is not None:
+                for b in by.finditer(sent.text, m.end(), min(len(sent.text), m.end() + 40)):
+                    after = [p for p in people if 0 <= p.start - b.end() <= 30
+                             and not CLAUSE_BREAK.search(sent.text, b.end(), p.start)]
+                    if after:
+                        holders = _coordinated(sent, after[0], people)
+                        break
+            if not holders:
+                before = [p for p in people if 0 <= m.start() - p.end <= 45
+                          and not any(p.end <= o.start < m.start() for o in orgs)
+                          and not any(p.end <= q.start < m.start() for q in people if q is not p)]
+                if before:
+                    holders = _coordinated(sent, before[-1], people)
+            if not holders:
+                continue
+            org = next((o for o in orgs if 0 <= o.start - m.end() <= 40
+                        and not CLAUSE_BREAK.search(sent.text, m.end(), o.start)), None)
+            subject_org = org.subject if org else (org_before_people(sent, holders, orgs) or reader.main_org)
+            for person in holders:
+                out.append(Draft("role", person.subject, Title(id=title_id, text=m.group(0)), (m.start(), m.end()),
+                                 object=subject_org, time=_as_of(sent), confidence=0.7, tense="past"))
+    return out
+
+
+def org_before_people(sent, holders, orgs):
+    """The organisation a passive founding sentence is about: the first named after its agents
+    ("Co-founded by X and Y, payroll start-up Acme has ..."), else the last named before the verb."""
+    last = holders[-1].end
+    after = [o for o in orgs if o.start >= last]
+    if after:
+        return after[0].subject
+    before = [o for o in orgs if o.end <= holders[0].start]
+    return before[-1].subject if before else None
+
+
 def extract(sent, reader) -> list[Draft]:
     move_drafts, moved = moves(sent, reader)
-    return roles(sent, reader, moved) + move_drafts + tenures(sent, reader)
+    return roles(sent, reader, moved) + founders(sent, reader) + move_drafts + tenures(sent, reader)
