@@ -23,7 +23,8 @@ def _gap_after_title(pack) -> re.Pattern:
     words = "|".join(pack.get("title_gap_words") or []) or "(?!)"
     return re.compile(_GAP_AFTER_TITLE.replace("GAP", words), re.I)
 # "X, 39, the company's chief ...": a comma or dash, an age, and any of the pack's apposition words.
-_GAP_BEFORE_TITLE = r"^\s*[,،:：\p{Pd}]\s*(?:\d{1,3}\s*[,،]\s*)?(?:(?:APPOSITION)\s*)*$"
+# A parenthesis may stand before the comma: "X (61), the chief ...", "استقال X (61 عاماً)، الرئيس ...".
+_GAP_BEFORE_TITLE = r"^\s*(?:\([^()]{1,30}\)\s*)?[,،:：\p{Pd}]\s*(?:\d{1,3}\s*[,،]\s*)?(?:(?:APPOSITION)\s*)*$"
 
 
 @lru_cache(maxsize=None)
@@ -32,6 +33,15 @@ def _gap_before_title(pack) -> re.Pattern:
     `apposition_words` ("Rafael Quintas, the chief engineer")."""
     words = "|".join(pack.get("apposition_words") or []) or "(?!)"
     return re.compile(_GAP_BEFORE_TITLE.replace("APPOSITION", words), re.I)
+
+
+@lru_cache(maxsize=None)
+def _bare_apposition(pack) -> re.Pattern | None:
+    """The pack's `apposition_bare`: a title whose text matches it is its holder's when written
+    right after the name with no comma (Arabic, an indefinite title: "رحيل X مؤسس «Y»"; a definite
+    one after a name is mostly the verb's object: "التقى X الرئيسَ التنفيذي")."""
+    pattern = pack.get("apposition_bare")
+    return re.compile(pattern) if pattern else None
 
 
 def _as_of(sent) -> Time | None:
@@ -44,7 +54,7 @@ def _former(sent, title) -> bool:
     pattern = sent.pack.compile(sent.pack.get("former") or [])
     if pattern is None:
         return False
-    before = sent.text[max(0, title.start - 14):title.start]
+    before = sent.text[max(0, title.start - 24):title.start]  # "كانت تشغل منصب" ends right there
     after = sent.text[title.end:title.end + 12]
     return any(m.end() >= len(before.rstrip()) - 1 for m in pattern.finditer(before)) or \
         any(m.start() <= 1 for m in pattern.finditer(after))
@@ -127,8 +137,12 @@ def _holder(sent, chain, moved):
     for p in people:
         if p.start >= last.end and _gap_after_title(sent.pack).match(sent.text[last.end:p.start]):
             return p
+    bare = _bare_apposition(sent.pack)
     for p in reversed(people):
         if p.end <= first.start and _gap_before_title(sent.pack).match(sent.text[p.end:first.start]):
+            return p
+        if bare is not None and p.end <= first.start and not sent.text[p.end:first.start].strip() \
+                and bare.match(first.text):
             return p
     for title in chain:
         person = _joined_as(sent, title, moved)

@@ -193,8 +193,9 @@ def find_people(text: str, pack) -> list[NameMention]:
             g = gap.match(text, t.end())
             if not g:
                 continue
-            # Past an organisation or a department, "لصناعة البطاريات" is no name.
-            span = read_name(text, g.end(), strict_first=bool(text[t.end():g.end()].strip()), title_at=title_at)
+            # Past an organisation, "لصناعة البطاريات" is no name.
+            gap_text = text[t.end():g.end()]
+            span = read_name(text, g.end(), strict_first=bool(re.search(r"[«»\"“”]|(?<!\w)ل", gap_text)), title_at=title_at)
             if span:
                 add(span)
     # A nationality then a name: "والروسي ديمتري فولكوف", "كلٌّ من السويدي إريك يوهانسون". A
