@@ -211,10 +211,16 @@ def _founders(sent, reader) -> list[Draft]:
         return []
     out = []
     orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    by = sent.pack.compile(sent.pack.get("agent_words") or [])
     for trig in sent.triggers_for("founding"):
-        first = next((p for p in sent.people if p.start >= trig.end and p.start - trig.end <= 60
+        first = next((p for p in sent.people if p.start >= trig.end and p.start - trig.end <= 90
                       and not CLAUSE_BREAK.search(sent.text, trig.end, p.start)), None)
-        if first is None or any(trig.end <= o.start < first.start for o in orgs):
+        if first is None:
+            continue
+        # "تأسست «Y» عام 2009 على يد X": after an agent word the organisation may come first.
+        agent = by is not None and any(m.end() <= first.start and first.start - m.end() <= 30
+                                       for m in by.finditer(sent.text, trig.end, first.start))
+        if not agent and (first.start - trig.end > 60 or any(trig.end <= o.start < first.start for o in orgs)):
             continue
         group = [first]
         for p in sent.people:
@@ -222,7 +228,8 @@ def _founders(sent, reader) -> list[Draft]:
                     and not CLAUSE_BREAK.search(sent.text, group[-1].end, p.start):
                 group.append(p)
         key = "co_founder" if len(group) > 1 else "founder"
-        org = next((o for o in orgs if o.start >= group[-1].end and not CLAUSE_BREAK.search(sent.text, group[-1].end, o.start)), None)
+        org = next((o for o in orgs if o.start >= group[-1].end and not CLAUSE_BREAK.search(sent.text, group[-1].end, o.start)), None) \
+            or next((o for o in orgs if trig.end <= o.start < first.start), None)
         for p in group:
             out.append(Draft("role", p.subject, Title(id=key, text=trig.text), (trig.start, trig.end),
                              object=org.subject if org else reader.main_org, time=_as_of(sent), confidence=0.7,
@@ -361,7 +368,7 @@ def _nearer_person(sent, person, trig, people) -> bool:
                 between = between.replace(sent.text[m.start:m.end], " ")
         # Listed: only titles, names, punctuation and short joining words (и, and, et) between.
         listed = all(len(w) <= 3 for w in re.findall(r"\w+", between))
-        if CLAUSE_BREAK.search(sent.text, a, b) and not listed:
+        if (CLAUSE_BREAK.search(sent.text, a, b) or breaks.search(sent.text, a, b)) and not listed:
             return True
     return False
 
@@ -523,4 +530,11 @@ def org_before_people(sent, holders, orgs):
 
 def extract(sent, reader) -> list[Draft]:
     move_drafts, moved = moves(sent, reader)
-    return roles(sent, reader, moved) + founders(sent, reader) + move_drafts + tenures(sent, reader)
+    out, seen = [], set()
+    for d in roles(sent, reader, moved) + founders(sent, reader) + move_drafts + tenures(sent, reader):
+        key = (d.predicate, d.subject.id, getattr(d.value, "id", None), d.value_span)
+        if d.predicate == "role" and key in seen:
+            continue  # one founder found twice (after the verb and after its agent word)
+        seen.add(key)
+        out.append(d)
+    return out

@@ -41,6 +41,7 @@ _NAME_END = re.compile(r"\s*(?:[،,.:؛()\[\]«»\"“”!؟?\-–—]|$)|\s+و�
 # Pronoun endings that make a word no name ("استقالته", "منصبها"): checked on a third part only.
 _PRONOUN_END = re.compile(r"(?:ته|تها|تهم|هما|هم|ها)$")
 _PREFIXES = ("ال", "وال", "بال", "لل", "فال", "كال")
+_SUCCESSOR = re.compile(r"(?<!\w)و?خلف(?:اً|ًا|ا)\s+(?:لـ\s?|ل(?=[^ل]))(?:ل?ال(?:دكتور|مهندس|شيخ|سيد)(?:ة)?\s+)?")
 
 
 def _bare(word: str) -> str:
@@ -92,19 +93,21 @@ def read_name(text: str, pos: int, *, strict_first: bool | str = False, title_at
     while i < len(run) and len(parts) < 3:
         w = _bare(run[i].group(0))
         first = not parts
-        if first and w.startswith(_PREFIXES):
-            return None
+        if first and (w.startswith(_PREFIXES) or w.endswith(("اً", "ًا"))):
+            return None  # the article, or the accusative (خلفاً، مجدداً): no given name
         if first and strict_first and w[:1] in "لب" and i + 1 < len(run) and (
                 _bare(run[i + 1].group(0)).startswith("ال")
                 or (strict_first == "all" and _bare(run[i + 1].group(0))[:1] in "يت")):
             return None  # "لصناعة البطاريات", "بسعر يبدأ": a preposition written onto a noun, not a name
         if w in _PARTICLES and parts and i + 1 < len(run):
             nxt = _bare(run[i + 1].group(0))
-            if _stop(nxt):
+            if _stop(nxt) and nxt not in _COMPOUND_HEADS:
                 break
             linked = True
-            parts.append((run[i].start(), run[i + 1].end()))
-            i += 2
+            # "بن عبد الله": the particle takes a compound name whole.
+            last = i + 2 if nxt in _COMPOUND_HEADS and i + 2 < len(run) else i + 1
+            parts.append((run[i].start(), run[last].end()))
+            i = last + 1
             continue
         if w in _COMPOUND_HEADS and i + 1 < len(run) and not _stop(run[i + 1].group(0)):
             parts.append((run[i].start(), run[i + 1].end()))
@@ -198,6 +201,11 @@ def find_people(text: str, pack) -> list[NameMention]:
             span = read_name(text, g.end(), strict_first=bool(re.search(r"[«»\"“”]|(?<!\w)ل", gap_text)), title_at=title_at)
             if span:
                 add(span)
+    # "خلفاً لفهد X" (succeeding): the name is written onto the preposition ل.
+    for t in _SUCCESSOR.finditer(text):
+        span = read_name(text, t.end())
+        if span:
+            add(span)
     # A nationality then a name: "والروسي ديمتري فولكوف", "كلٌّ من السويدي إريك يوهانسون". A
     # nationality is also an organisation's ("«X» الأردنية لتقنيات ..."): the name must not start
     # with a preposition written onto it.
