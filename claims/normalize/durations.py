@@ -58,6 +58,8 @@ class DurationReader:
         self.half_between_re = re.compile(rf"\s*(?:{_alternation(between)})", re.I) if between else None
         joiners = pack.get("duration_joiners")
         self.joiner_re = re.compile(rf"\s*(?:(?:{_alternation(joiners)})\s*)?") if joiners else None
+        self.alone = pack.get("duration_words") or {}
+        self.alone_re = re.compile(rf"(?<!\w)(?:{_alternation(self.alone)}){b}", re.I) if self.alone else None
         ago = pack.get("ago")
         self.ago_after = re.compile(rf"\s*(?:{ago})", re.I) if ago else None
         self.ago_before = re.compile(rf"(?:{ago})\s*$", re.I) if ago else None
@@ -68,6 +70,28 @@ class DurationReader:
             return None
         b = r"(?<!\w)" if pack.word_boundary else ""
         return re.compile(rf"{b}(?:{_alternation(words)})[\s-]*{unit_word}", re.I)
+
+    def words_alone(self, text: str, published: Optional[dt.date]) -> list[DurationMention]:
+        """The pack's `duration_words`: one word that is a duration with no number before it (the
+        Arabic dual عامين "two years", عقداً "a decade")."""
+        if self.alone_re is None:
+            return []
+        out = []
+        for m in self.alone_re.finditer(text):
+            iso = table_lookup(self.alone, m.group(0))
+            if not iso:
+                continue
+            n, unit = float(iso[1:-1]), {"Y": "year", "M": "month", "W": "week", "D": "day"}[iso[-1]]
+            years = {"year": n, "month": n / 12, "week": n / 52, "day": n / 365}[unit]
+            ago = None
+            if unit == "year" and self.ago_before is not None and self.ago_before.search(text[max(0, m.start() - 12):m.start()]):
+                ago = Time(granularity="year", relative=True, approx=True, text=m.group(0))
+                if published and published.year - int(n) >= dt.MINYEAR:
+                    y = published.year - int(n)
+                    ago = Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True,
+                               approx=True, text=m.group(0))
+            out.append(DurationMention(m.start(), m.end(), m.group(0), Duration(iso=iso, years=years, text=m.group(0)), ago))
+        return out
 
     def unit_of(self, word: str) -> Optional[str]:
         return table_lookup(self.units, word)
@@ -109,6 +133,9 @@ class DurationReader:
             if plus:
                 n, end = n + 0.5, plus.end()
             out.append(self._mention(text, start, end, n, unit, approx, published))
+        # The pack's `duration_words` (عقداً "a decade", ربع قرن): where no other reading took the words.
+        out += [d for d in self.words_alone(text, published)
+                if not any(o.start <= d.start < o.end or d.start <= o.start < d.end for o in out)]
         out.sort(key=lambda d: d.start)
         return self._joined(text, out)
 

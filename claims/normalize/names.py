@@ -95,6 +95,8 @@ def _t2s():
 @lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant classes of one romanised word, doubled letters and vowels dropped."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]  # the Arabic article of a family name (الحداد): no consonant of the name
     w = re.sub(r"[^a-z]", "", romanize(word))
     out = []
     i = 0
