@@ -7,10 +7,14 @@ import regex as re
 
 from claims.normalize.names import NameMention, latin_people, trim_to_gloss
 
-_GLOSS = re.compile(r"(?P<han>[\p{Han}·・]{2,24})\s*[(（]\s*(?P<latin>[A-Z][A-Za-z.'\- ]{1,60}?)\s*[)）]")
+_GLOSS = re.compile(r"(?P<han>[\p{Han}·・]{2,24})\s*[(（]\s*(?P<latin>\p{Lu}[\p{L}\p{M}.'\- ]{1,60}?)\s*[)）]")
+# The dots that join the parts of a transliterated name: · (mainland), ‧ (Taiwan), ・ (Japanese),
+# and look-alikes typed for them. Read as ·, one character for one, so every offset holds.
+_DOTS = str.maketrans({"‧": "·", "•": "·", "∙": "·", "⋅": "·", "･": "·", "・": "·"})
 
 
 def find_people(text: str, pack) -> list[NameMention]:
+    original, text = text, text.translate(_DOTS)
     translit = pack.get("translit_chars", "")
     out: list[NameMention] = []
     for m in _GLOSS.finditer(text):
@@ -42,28 +46,44 @@ def find_people(text: str, pack) -> list[NameMention]:
     take(natives)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
     out += [n for n in latin_people(text, titles) if not taken[n.start]]
+    for n in out:
+        n.text = original[n.start:n.end]
     return sorted(out, key=lambda n: n.start)
 
 
 @lru_cache(maxsize=8)
 def _patterns(pack) -> dict:
-    """The pack's name patterns, compiled once: a dotted transliteration, a native name, and a
-    native name before a speech verb."""
+    """The pack's name patterns, compiled once: a dotted transliteration, a native name, a native
+    name before a speech verb, the words after which a name is expected, and the words that may
+    follow a name."""
     translit = pack.get("translit_chars", "")
     sur = "|".join(sorted(pack.get("surnames") or ["(?!)"], key=len, reverse=True))
     name = rf"(?P<name>(?:{sur})[^\W\d{pack.get('name_end_chars', '')}]{{1,2}})"
     verbs = "|".join(sorted(pack.get("speech_verbs") or [], key=len, reverse=True))
+    follow = "|".join(sorted(pack.get("name_follow_words") or ["(?!)"], key=len, reverse=True))
+    leads = "|".join(sorted(pack.get("person_verbs") or ["(?!)"], key=len, reverse=True))
+    clause_start = r"(?:(?<![\p{Han}])|(?<=[，,。、：:；“”「」\s—]))"
     return {
-        "dotted": re.compile(rf"[{translit}]{{1,5}}[·・][{translit}]{{1,6}}"),
+        "dotted": re.compile(rf"[{translit}]{{1,5}}·[{translit}]{{1,6}}"),
         "name": re.compile(name),
-        "before_verb": re.compile(rf"(?<![\p{{Han}}]){name}(?={verbs})|(?<=[，,。、：:；“\s]){name}(?={verbs})")
-        if verbs else None,
+        "before_verb": re.compile(rf"{clause_start}{name}(?={verbs})") if verbs else None,
+        # A name of three characters at the start of a clause, before a word that follows names
+        # (郑文博已于, 钱守义在): shorter runs there are too often a company (two characters).
+        "before_follow": re.compile(rf"{clause_start}(?P<name>(?:{sur})[^\W\d{pack.get('name_end_chars', '')}]{{2}})(?={follow})"),
+        "lead": re.compile(leads),
+        "follow": re.compile(follow + (f"|{verbs}" if verbs else "")),
+        "gloss": re.compile(r"\s*[(（]\s*(?P<latin>\p{Lu}[\p{L}\p{M}.'\- ]{1,60}?)\s*[)）]"),
     }
 
 
 def native_names(text: str, pack) -> list[NameMention]:
-    """Chinese names (周敏, 林晓峰): a known surname and one or two more characters, right after a
-    title or right before a speech verb, ending where a verb or particle starts."""
+    """Chinese names (周敏, 林晓峰): a known surname and one or two more characters, found where
+    the text itself says a person stands there: right after a title (首席财务官周敏), after a word
+    that introduces a person (the pack's `person_verbs`: 聘请, 岁的, 专家), joined to such a name
+    (吴启明和冯立), or at the start of a clause before a speech verb or a word that follows names
+    (林晓峰表示, 郑文博已于). A name ends where a verb or particle starts (`name_end_chars`) or a
+    word that follows names (`name_follow_words`: 分别, 先生); a Latin gloss right after it is its
+    Latin form (梁家俊（Kelvin Leung）)."""
     surnames = pack.get("surnames") or []
     if not surnames:
         return []
@@ -71,25 +91,65 @@ def native_names(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
     # Words a surname character starts that are no name: 周一 (Monday), 高管 (executives)...
     not_names = tuple(pack.get("not_name_words") or ())
-    leads = [p for _, p in pack.lexicon_patterns["titles"]]
-    for lead in leads:
+    end_chars = pack.get("name_end_chars") or ""
+
+    def name_at(pos: int, bounded: bool) -> "re.Match | None":
+        """The name starting at `pos`; with `bounded`, only one that a name's boundary follows."""
+        m = patterns["name"].match(text, pos, pos + 4)
+        if m is None or m.group("name").startswith(not_names) or not re.match(r"\p{Han}", m.group("name")[-1]):
+            return None
+        end = m.end()
+        # 邹凯分别: the second given character starts a word that follows names.
+        if end - pos == 3 and patterns["follow"].match(text, end - 1) and not patterns["follow"].match(text, end):
+            m = patterns["name"].match(text, pos, end - 1)
+            if m is None:
+                return None
+            end = m.end()
+        if bounded and not (end >= len(text) or text[end] in end_chars or not re.match(r"\p{Han}", text[end])
+                            or patterns["follow"].match(text, end)):
+            return None
+        return m
+
+    for lead in [p for _, p in pack.lexicon_patterns["titles"]]:
         for t in lead.finditer(text):
-            m = patterns["name"].match(text, t.end(), t.end() + 4)
-            if m and m.group("name").startswith(not_names):
-                continue
-            if m and re.match(r"\p{Han}", m.group("name")[-1]):
-                s = t.end()
-                out.append(_native(m.group("name"), s, surnames))
-    if patterns["before_verb"] is not None:
-        for m in patterns["before_verb"].finditer(text):
-            if not m.group("name").startswith(not_names):
-                out.append(_native(m.group("name"), m.start("name"), surnames))
+            m = name_at(t.end(), bounded=False)
+            if m:
+                out.append(_native(m.group("name"), t.end(), surnames))
+    for t in patterns["lead"].finditer(text):
+        m = name_at(t.end(), bounded=True)
+        if m:
+            out.append(_native(m.group("name"), t.end(), surnames))
+    for key in ("before_verb", "before_follow"):
+        if patterns[key] is not None:
+            for m in patterns[key].finditer(text):
+                if not m.group("name").startswith(not_names):
+                    out.append(_native(m.group("name"), m.start("name"), surnames))
+    # 吴启明和冯立, 48岁的邹凯与43岁的赵一鸣: a name joined to one found is found too.
+    found = {n.start: n for n in out}
+    for n in sorted(found.values(), key=lambda n: n.start):
+        pos = n.end
+        while pos < len(text) and text[pos] in "和与與及、":
+            m = name_at(pos + 1, bounded=True)
+            if m is None:
+                break
+            joined = _native(m.group("name"), pos + 1, surnames)
+            out.append(joined)
+            pos = joined.end
     seen, unique = set(), []
-    for n in sorted(out, key=lambda n: n.start):
+    for n in sorted(out, key=lambda n: (n.start, -(n.end - n.start))):
         if n.start not in seen:
             seen.add(n.start)
-            unique.append(n)
+            unique.append(_with_gloss(n, text, patterns["gloss"]))
     return unique
+
+
+def _with_gloss(n: NameMention, text: str, gloss) -> NameMention:
+    """梁家俊（Kelvin Leung）: the Latin form written right after a native name is its Latin name."""
+    g = gloss.match(text, n.end)
+    if g is None or len(g.group("latin").split()) < 2:
+        return n
+    latin = " ".join(g.group("latin").split())
+    return NameMention(n.start, g.end(), text[n.start:g.end()], n.name, latin=latin, aliases=[latin, *n.aliases])
 
 
 def _native(name: str, start: int, surnames: list[str]) -> NameMention:
