@@ -8,6 +8,7 @@ import regex as re
 from claims.extract import Draft, nearest, next_word_at
 from claims.extract.money import clause_bounds, org_before, period_of
 from claims.model import Quantity, Subject
+from claims.normalize.numbers import find_amounts
 
 
 def _age(sent, reader) -> list[Draft]:
@@ -15,17 +16,31 @@ def _age(sent, reader) -> list[Draft]:
     for rule in sent.pack.rule_patterns("age_patterns"):
         for m in rule.finditer(sent.text):
             try:
-                years = int(m.group("n"))
+                years = _whole_number(m.group("n"), sent.pack)
             except (IndexError, ValueError, TypeError):
                 continue
-            if not 0 < years < 120:
+            if years is None or not 0 < years < 120:
                 continue
-            person = nearest(sent.people, m.start(), max_gap=30) or sent.person_pronoun
+            # "48岁的邹凯与43岁的赵一鸣": the person right after an age phrase is its holder.
+            after = [p for p in sent.people if 0 <= p.start - m.end() <= 1]
+            person = (after[0] if after else None) or nearest(sent.people, m.start(), max_gap=30) or sent.person_pronoun
             if person is None:
                 continue
             value = Quantity(amount=float(years), unit="years", precision=0.5, text=m.group(0))
             out.append(Draft("age", person.subject, value, m.span(), confidence=0.7))
     return out
+
+
+def _whole_number(text: str, pack) -> int | None:
+    """An age as written: digits, or number words the pack reads (六十五, сорок)."""
+    if text is None:
+        return None
+    if text.strip().isdigit():
+        return int(text)
+    amounts = find_amounts(text, pack)
+    if len(amounts) == 1 and amounts[0].amount is not None and float(amounts[0].amount).is_integer():
+        return int(amounts[0].amount)
+    return None
 
 
 def _attributed(text: str, start: int, end: int, after, before) -> bool:

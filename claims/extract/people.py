@@ -145,16 +145,34 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
         if person is None:
             continue
         org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
-        for title in chain:
-            value = Title(id=title.key, text=title.text)
-            time = _as_of(sent)
-            left = _left_post(sent, title, person, moved, lead_position(sent, chain[0]))
-            if left is not None:
-                tense, time = "former", left or time
-            else:
-                tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
-            out.append(Draft("role", person.subject, value, (title.start, title.end),
-                             object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
+        for holder in [person, *_joined_to(sent, person)]:
+            for title in chain:
+                value = Title(id=title.key, text=title.text)
+                time = _as_of(sent)
+                left = _left_post(sent, title, holder, moved, lead_position(sent, chain[0]))
+                if left is not None:
+                    tense, time = "former", left or time
+                else:
+                    tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
+                out.append(Draft("role", holder.subject, value, (title.start, title.end),
+                                 object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
+    return out
+
+
+def _joined_to(sent, person) -> list:
+    """The people joined to a title's holder by one of the pack's `name_joiners` ("联合创始人为宋屹和
+    程露"): they hold it too. A person with a title of their own in between is not joined."""
+    pattern = sent.pack.compile(sent.pack.get("name_joiners") or [])
+    out, last = [], person
+    if pattern is None:
+        return out
+    for p in sent.people:
+        if p.start < last.end:
+            continue
+        if not pattern.fullmatch(sent.text[last.end:p.start].strip()):
+            break
+        out.append(p)
+        last = p
     return out
 
 

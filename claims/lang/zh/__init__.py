@@ -100,7 +100,8 @@ def native_names(text: str, pack) -> list[NameMention]:
             return None
         end = m.end()
         # 邹凯分别: the second given character starts a word that follows names.
-        if end - pos == 3 and patterns["follow"].match(text, end - 1) and not patterns["follow"].match(text, end):
+        if end - pos - len(_surname(m.group("name"), surnames)) == 2 and patterns["follow"].match(text, end - 1) \
+                and not patterns["follow"].match(text, end):
             m = patterns["name"].match(text, pos, end - 1)
             if m is None:
                 return None
@@ -112,9 +113,10 @@ def native_names(text: str, pack) -> list[NameMention]:
 
     for lead in [p for _, p in pack.lexicon_patterns["titles"]]:
         for t in lead.finditer(text):
-            m = name_at(t.end(), bounded=False)
+            at = t.end() + (text[t.end():t.end() + 1] in ("为", "為", "是"))  # 联合创始人为宋屹
+            m = name_at(at, bounded=at > t.end())
             if m:
-                out.append(_native(m.group("name"), t.end(), surnames))
+                out.append(_native(m.group("name"), at, surnames))
     for t in patterns["lead"].finditer(text):
         m = name_at(t.end(), bounded=True)
         if m:
@@ -152,13 +154,17 @@ def _with_gloss(n: NameMention, text: str, gloss) -> NameMention:
     return NameMention(n.start, g.end(), text[n.start:g.end()], n.name, latin=latin, aliases=[latin, *n.aliases])
 
 
+def _surname(name: str, surnames: list[str]) -> str:
+    return next(s for s in sorted(surnames, key=len, reverse=True) if name.startswith(s))
+
+
 def _native(name: str, start: int, surnames: list[str]) -> NameMention:
     """A native name with its pinyin (周敏 -> Zhou Min), the form English and Russian news use."""
     from pypinyin import lazy_pinyin
 
     from claims.normalize.names import _t2s
 
-    surname = next(s for s in sorted(surnames, key=len, reverse=True) if name.startswith(s))
+    surname = _surname(name, surnames)
     simplified = _t2s().convert(name)
     family = "".join(lazy_pinyin(simplified[:len(surname)])).capitalize()
     given = "".join(lazy_pinyin(simplified[len(surname):])).capitalize()
@@ -173,26 +179,64 @@ def short_forms(name: str) -> list[str]:
 
 
 def find_orgs(text: str, pack) -> list[tuple[str, str]]:
-    """Chinese companies the text names without a gloss: two characters and one of the pack's
-    `org_suffixes` (翎岳汽車, 青云能源), right after a word that introduces a company (对手, 旗下,
-    与: the pack's `org_leads`) or a punctuation mark, the two characters not a common word
-    (`not_brand_heads`: 中国, 全球, 电动). Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
+    """Chinese companies the text names without a gloss. Two kinds:
+    - two characters and one of the pack's `org_suffixes` (翎岳汽車, 青云能源), right after a word
+      that introduces a company (对手, 旗下, 与: the pack's `org_leads`), a 的 or a punctuation mark,
+      the two characters not a common word (`not_brand_heads`: 中国, 全球, 电动); not where a word of
+      a kind of company follows (合成生物企业, 软件公司Acme: a description, not a name);
+    - any short name right after a kind of company (`org_kinds`: 连锁品牌, 支付App, 竞争对手),
+      up to where the name's sentence goes on: a name-ending character, a claim or event word, a
+      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”).
+    Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
     suffixes = pack.get("org_suffixes") or []
     leads = pack.get("org_leads") or []
     if not suffixes or not leads:
         return []
-    pattern = _org_pattern(tuple(suffixes), tuple(leads))
+    patterns = _org_patterns(pack)
     stop = set(pack.get("not_brand_heads") or [])
+    stop_chars = pack.get("name_stop_chars") or ""
+    # A name does not start with a particle or a verb that ends names (公司已在, 银行之一).
+    not_first = (pack.get("name_end_chars") or "") + "之其该該这這此各每本并並正前所"
     out = []
-    for m in pattern.finditer(text):
+    for m in patterns["suffixed"].finditer(text):
         head = m.group("head")
-        if head not in stop and not any(ch in (pack.get("name_stop_chars") or "") for ch in head):
-            out.append((head + m.group("suffix"), head))
+        if head in stop or any(ch in stop_chars for ch in head):
+            continue
+        after = m.end()
+        if patterns["kind"].match(text, after) or patterns["suffix"].match(text, after) or \
+                re.match(r"\s*[A-Za-z]", text[after:after + 2]):
+            continue
+        out.append((head + m.group("suffix"), head))
+    for m in patterns["after_kind"].finditer(text):
+        name = m.group("name") or m.group("quoted")
+        if not name or name in stop or name.startswith(tuple(stop)) or patterns["end"].match(name) or \
+                name[0] in not_first or "的" in name:
+            continue
+        out.append((name, name))
     return out
 
 
 @lru_cache(maxsize=8)
-def _org_pattern(suffixes: tuple[str, ...], leads: tuple[str, ...]) -> "re.Pattern":
+def _org_patterns(pack) -> dict:
+    suffixes, leads = pack.get("org_suffixes") or [], pack.get("org_leads") or []
     suffix = "|".join(sorted(suffixes, key=len, reverse=True))
     lead = "|".join(sorted(leads, key=len, reverse=True))
-    return re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s])|(?<={lead}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})")
+    kinds = "|".join(sorted(pack.get("org_kinds") or ["(?!)"], key=len, reverse=True))
+    words = [w for section in ("triggers", "events", "titles") for _, p in pack.lexicon_patterns[section]
+             for w in [p.pattern]]
+    follow = "|".join(sorted(pack.get("org_follow_words") or ["(?!)"], key=len, reverse=True))
+    end_chars = re.escape(pack.get("name_end_chars") or "")
+    times = "|".join(sorted([*(pack.get("relative_years") or {}), *(pack.get("relative_months") or {}),
+                             *(pack.get("relative_weeks") or {})], key=len, reverse=True)) or "(?!)"
+    person_follow = "|".join(sorted([*(pack.get("name_follow_words") or []), *(pack.get("speech_verbs") or [])],
+                                    key=len, reverse=True)) or "(?!)"
+    boundary = rf"(?:[{end_chars}]|[^\p{{Han}}A-Za-z]|$|{follow}|{times}|{'|'.join(words) or '(?!)'})"
+    return {
+        "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
+        "kind": re.compile(rf"(?:{kinds})"),
+        "suffix": re.compile(rf"(?:{suffix})"),
+        "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z]))?)(?={boundary})"
+                                 rf"|[“「](?P<quoted>\p{{Han}}{{2,6}})[”」])"),
+        # A name does not start with a word of what follows names: 企业担任 is no company 担任.
+        "end": re.compile(rf"(?:{follow}|{times}|{person_follow}|{'|'.join(words) or '(?!)'})"),
+    }
