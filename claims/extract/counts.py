@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import regex as re
 
-from claims.extract import Draft, nearest, next_word_at
+from claims.extract import CLAUSE_BREAK, Draft, nearest, next_word_at
 from claims.extract.money import clause_bounds, org_before, period_of
 from claims.model import Quantity, Subject
 from claims.normalize.numbers import find_amounts
@@ -61,7 +61,8 @@ def _closed_counts(sent) -> list[tuple[str, object, int, int, str]]:
         if pattern is None:
             continue
         for m in pattern.finditer(sent.text):
-            near = [a for a in sent.amounts if _countable(sent, a) and 0 <= m.start() - a.end <= 6]
+            near = [a for a in sent.amounts if _countable(sent, a) and 0 <= m.start() - a.end <= 6
+                    and not CLAUSE_BREAK.search(sent.text, a.end, m.start())]
             if near:
                 out.append((what, near[-1], near[-1].start, m.end(), m.group(0)))
     return out
@@ -73,6 +74,9 @@ def _countable(sent, a) -> bool:
         return False
     if sent.text[a.end:a.end + 2].lstrip()[:1] in ("%", "％") or any(d.start <= a.start < d.end for d in sent.durations):
         return False
+    ordinal = sent.pack.compile(sent.pack.get("ordinal_words") or [])
+    if ordinal is not None and any(m.end() == len(sent.text[:a.start].rstrip()) for m in ordinal.finditer(sent.text, max(0, a.start - 6), a.start)):
+        return False  # 第三座工厂: an ordinal
     return True
 
 
@@ -81,7 +85,18 @@ def _open_patterns(pack):
     after = [re.compile(p) for p in pack.get("count_open_after") or []]
     before = [re.compile(p + r"$") for p in pack.get("count_open_before") or []]
     not_nouns = pack.compile(pack.get("not_count_nouns") or [])
-    return after, before, not_nouns
+    measures = pack.compile(pack.get("count_measures") or [])
+    classes = [(what, re.compile(rf"(?:{'|'.join(words)})$")) for what, words in (pack.get("count_nouns") or {}).items()]
+    return after, before, not_nouns, measures, classes
+
+
+def _class_of(noun: str, classes) -> str:
+    """An open noun ending in a word of a closed class is of that class (自营门店, 門市: stores), so
+    that the words and scripts of one measure compare; else the noun itself."""
+    for what, pattern in classes:
+        if pattern.search(noun):
+            return what
+    return noun.lower()
 
 
 def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
@@ -89,7 +104,7 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
     patterns with a group `noun`): "operates 26 narrow-body jets", "拥有186家门市", "headcount is
     between 700 and 750". What the pack's `not_count_nouns` names (units, people without a verb
     that says what they are, periods) is no count."""
-    after, before, not_nouns = _open_patterns(sent.pack)
+    after, before, not_nouns, measures, classes = _open_patterns(sent.pack)
     out = []
     for a in sent.amounts:
         if not _countable(sent, a) or any(s <= a.start < e for s, e in taken):
@@ -100,7 +115,9 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
             if m:
                 hit = (m.group("noun"), a.start, m.end())
                 break
-        if hit is None:
+        # Where the pack names measure words (Chinese 家, 颗, 名), a noun named before the number counts
+        # only with one right after it (门店数量已近300家, not 平均机龄12.5年).
+        if hit is None and (measures is None or measures.match(sent.text, a.end)):
             head = sent.text[max(0, a.start - 40):a.start]
             for p in before:
                 m = p.search(head)
@@ -109,8 +126,18 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
                     break
         if hit is None or (not_nouns is not None and not_nouns.fullmatch(hit[0])):
             continue
-        out.append((hit[0].lower(), a, hit[1], hit[2], sent.text[hit[1]:hit[2]]))
+        out.append((_class_of(hit[0], classes), a, hit[1], hit[2], sent.text[hit[1]:hit[2]]))
     return out
+
+
+def _changed(sent, a) -> bool:
+    """A number right after one of the pack's `count_change_words` ("新开30家门店", "裁员600人",
+    "招聘200名工程师") is a change or a target, not how many there are."""
+    pattern = sent.pack.compile(sent.pack.get("count_change_words") or [])
+    if pattern is None:
+        return False
+    head = sent.text[max(0, a.start - 8):a.start]
+    return any(m.end() >= len(head) - 3 and not CLAUSE_BREAK.search(head, m.end()) for m in pattern.finditer(head))
 
 
 def _count(sent, reader) -> list[Draft]:
@@ -130,6 +157,8 @@ def _count(sent, reader) -> list[Draft]:
             continue  # "two employees said": sources, not a headcount
         if sent.future_at(a.start):
             continue  # "plans to open 50 stores", "may cut 200 jobs": no count yet
+        if _changed(sent, a):
+            continue  # "新开30家门店", "裁员600人": a change, not how many there are
         period = period_of(sent, a)
         if period is None and partial is not None and partial.search(sent.text, *clause_bounds(sent.text, a.start)):
             continue  # "其中四季度交付9.86万辆": a quarter we cannot place is no year's count
@@ -139,7 +168,7 @@ def _count(sent, reader) -> list[Draft]:
         if owner is None:
             continue
         subject = Subject(id=f"count:{what}@{owner.id.split(':', 1)[-1]}", name=f"{what} of {owner.name}",
-                          kind="thing", aliases=[words])
+                          kind="thing", aliases=list(dict.fromkeys([words, *owner.aliases])))
         value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
                          approx=a.approx, precision=a.precision, text=sent.text[start:end])
         out.append(Draft("count", subject, value, (start, end), time=period, confidence=0.6))

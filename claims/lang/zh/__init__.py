@@ -232,7 +232,7 @@ def _org_patterns(pack) -> dict:
                                     key=len, reverse=True)) or "(?!)"
     boundary = rf"(?:[{end_chars}]|[^\p{{Han}}A-Za-z]|$|{follow}|{times}|{'|'.join(words) or '(?!)'})"
     return {
-        "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
+        "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead})|(?<={kinds}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
         "kind": re.compile(rf"(?:{kinds})"),
         "suffix": re.compile(rf"(?:{suffix})"),
         "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z]))?)(?={boundary})"
@@ -240,3 +240,4 @@ def _org_patterns(pack) -> dict:
         # A name does not start with a word of what follows names: 企业担任 is no company 担任.
         "end": re.compile(rf"(?:{follow}|{times}|{person_follow}|{'|'.join(words) or '(?!)'})"),
     }
+
