@@ -54,6 +54,8 @@ class Sentence:
     text: str
     future: bool = False
     future_marks: list[tuple[int, int]] = field(default_factory=list)
+    # Words of a rumour or a denial (the pack's `modal`): what they govern is not stated.
+    modal_marks: list[tuple[int, int]] = field(default_factory=list)
     hypothetical: bool = False
     amounts: list[Amount] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
@@ -74,12 +76,12 @@ class Sentence:
         году", بحلول) earlier in the sentence governs what follows it; one later in the sentence
         only its own clause ("$5bn by 2028"). "Revenue rose 31%, and the firm expects 40% next
         year": the 31% stays past."""
-        for s, e in self.future_marks:
-            if s <= pos:
-                return True
-            if not CLAUSE_BREAK.search(self.text, pos, s):
-                return True
-        return False
+        return _governed(self.text, self.future_marks, pos)
+
+    def modal_at(self, pos: int) -> bool:
+        """Whether the words at `pos` are told as a rumour or denied ("否认了…离职的传闻", "rumoured"),
+        governed like future_at: such words state no claim."""
+        return _governed(self.text, self.modal_marks, pos)
 
     def triggers_for(self, predicate: str) -> list[Mention]:
         return [t for t in self.triggers if t.key == predicate]
@@ -87,6 +89,16 @@ class Sentence:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+
+def _governed(text: str, marks: list[tuple[int, int]], pos: int) -> bool:
+    """A mark earlier in the sentence governs what follows it; a later one only its own clause."""
+    for s, e in marks:
+        if s <= pos:
+            return True
+        if not CLAUSE_BREAK.search(text, pos, s):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -352,6 +364,8 @@ class DocReader:
         hypo = pack.compile(pack.get("hypothetical") or [])
         sent.future_marks = [m.span() for m in future.finditer(text)] if future else []
         sent.future = bool(sent.future_marks)
+        modal = pack.compile(pack.get("modal") or [])
+        sent.modal_marks = [m.span() for m in modal.finditer(text)] if modal else []
         sent.hypothetical = bool(hypo and hypo.search(text))
         sent.amounts = find_amounts(text, pack)
         sent.times = find_times(text, pack, doc.published, sent.future_at)
@@ -446,5 +460,8 @@ def extract_claims(doc: Document, entities: Optional[EntityIndex] = None) -> lis
             continue
         for extractor in EXTRACTORS.values():
             for draft in extractor(sent, reader):
+                at = draft.value_span[0] if draft.value_span else draft.anchor
+                if sent.modal_marks and draft.predicate != "role" and sent.modal_at(at if at is not None else 0):
+                    continue  # a rumour or a denial states nothing (a title named in it still holds)
                 claims.append(draft.to_claim(sent, f"{doc.id}#c{len(claims) + 1}"))
     return claims
