@@ -196,7 +196,7 @@ class DocReader:
             if fold(s.name) == fold(m.name) or (m.latin and m.latin in s.aliases):
                 return s
         key = fold(m.latin) if m.latin else romanize(m.name)
-        aliases = sorted({m.name, m.text.split("(")[0].split("（")[0].strip(), *([m.latin] if m.latin else [])} - {""})
+        aliases = sorted({m.name, m.text.split("(")[0].split("（")[0].strip(), *([m.latin] if m.latin else []), *m.aliases} - {""})
         s = Subject(id=f"person:{key.replace(' ', '-')}", name=m.name, kind="person", aliases=aliases)
         self.people.append(s)
         for short in getattr(self.pack.rules, "short_forms", lambda n: [])(m.name):

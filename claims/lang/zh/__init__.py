@@ -168,7 +168,9 @@ def _native(name: str, start: int, surnames: list[str]) -> NameMention:
     simplified = _t2s().convert(name)
     family = "".join(lazy_pinyin(simplified[:len(surname)])).capitalize()
     given = "".join(lazy_pinyin(simplified[len(surname):])).capitalize()
-    return NameMention(start, start + len(name), name, name, latin=f"{family} {given}", aliases=[f"{family} {given}"])
+    # English writes Chinese names given name first as often as not (Minghui Zhao): both orders.
+    return NameMention(start, start + len(name), name, name, latin=f"{family} {given}",
+                       aliases=[f"{family} {given}", f"{given} {family}"])
 
 
 def short_forms(name: str) -> list[str]:
