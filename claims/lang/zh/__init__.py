@@ -113,7 +113,7 @@ def native_names(text: str, pack) -> list[NameMention]:
 
     for lead in [p for _, p in pack.lexicon_patterns["titles"]]:
         for t in lead.finditer(text):
-            at = t.end() + (text[t.end():t.end() + 1] in ("为", "為", "是"))  # 联合创始人为宋屹
+            at = t.end() + (text[t.end():t.end() + 1] in ("为", "為", "是", "的"))  # 联合创始人为宋屹, 首席科学家的韦嘉禾
             m = name_at(at, bounded=at > t.end())
             if m:
                 out.append(_native(m.group("name"), at, surnames))
