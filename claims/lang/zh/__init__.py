@@ -198,7 +198,7 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
     stop = set(pack.get("not_brand_heads") or [])
     stop_chars = pack.get("name_stop_chars") or ""
     # A name does not start with a particle or a verb that ends names (公司已在, 银行之一).
-    not_first = (pack.get("name_end_chars") or "") + "之其该該这這此各每本并並正前所"
+    not_first = "的了在于於已将將曾也则則又还還就都被把对對向从從为為是与與和及因此等兼之其该該这這此各每本并並正前所任出获獲"
     out = []
     for m in patterns["suffixed"].finditer(text):
         head = m.group("head")
@@ -230,8 +230,9 @@ def _org_patterns(pack) -> dict:
     end_chars = re.escape(pack.get("name_end_chars") or "")
     times = "|".join(sorted([*(pack.get("relative_years") or {}), *(pack.get("relative_months") or {}),
                              *(pack.get("relative_weeks") or {})], key=len, reverse=True)) or "(?!)"
-    person_follow = "|".join(sorted([*(pack.get("name_follow_words") or []), *(pack.get("speech_verbs") or [])],
-                                    key=len, reverse=True)) or "(?!)"
+    # Words of two characters or more: one character (说, 已) starts names too (说说乐).
+    person_follow = "|".join(sorted([w for w in [*(pack.get("name_follow_words") or []), *(pack.get("speech_verbs") or [])]
+                                     if len(w) >= 2], key=len, reverse=True)) or "(?!)"
     boundary = rf"(?:[{end_chars}]|[^\p{{Han}}A-Za-z]|$|{follow}|{times}|{'|'.join(words) or '(?!)'})"
     return {
         "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead})|(?<={kinds}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
