@@ -202,7 +202,7 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
     out = []
     for m in patterns["suffixed"].finditer(text):
         head = m.group("head")
-        if head in stop or any(ch in stop_chars for ch in head):
+        if head in stop or any(ch in stop_chars for ch in head) or _common_head(head, after_de=text[m.start() - 1:m.start()] == "的"):
             continue
         after = m.end()
         if patterns["kind"].match(text, after) or patterns["suffix"].match(text, after) or \
@@ -214,6 +214,8 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
         if not name or name in stop or name.startswith(tuple(stop)) or patterns["end"].match(name) or \
                 name[0] in not_first or "的" in name:
             continue
+        if m.group("name") and (_common_words(name) or _common_words(name[:2], lead=True)):
+            continue  # 企业带来持续, 品牌影响力: common words, no name
         out.append((name, name))
     return out
 
@@ -244,3 +246,68 @@ def _org_patterns(pack) -> dict:
         "end": re.compile(rf"(?:{follow}|{times}|{person_follow}|{'|'.join(words) or '(?!)'})"),
     }
 
+
+
+# jieba's dictionary (MIT, shipped in the package): Chinese words with their frequency and part of
+# speech. A company's made-up name (翎岳, 暖爪宠医) is no common word; 目前, 影响力, 带来持续 are.
+_NAME_TAGS = {"nr", "nrfg", "nrt", "ns", "nt"}
+# Kinds of word that start no name (adverbs, pronouns, verbs, numbers, times: 目前, 远远, 带来).
+_LEAD_TAGS = {"d", "r", "v", "p", "c", "m", "t", "f", "vn", "a", "ad", "l", "i", "j", "u"}
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, tuple[int, str]]:
+    """Words of two characters or more, with their count and part of speech (empty without jieba)."""
+    try:
+        from importlib.resources import files
+
+        path = files("jieba") / "dict.txt"
+        text = path.read_text(encoding="utf-8")
+    except (ImportError, ModuleNotFoundError, FileNotFoundError, OSError):
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and len(parts[0]) >= 2 and int(parts[1]) >= 20:
+            out[parts[0]] = (int(parts[1]), parts[2])
+    return out
+
+
+def _word(w: str) -> "tuple[int, str] | None":
+    from claims.normalize.names import _t2s
+
+    f = _dictionary().get(_t2s().convert(w))
+    return None if f is None or f[1] in _NAME_TAGS else f
+
+
+def _common_head(head: str, after_de: bool = False) -> bool:
+    """The two characters before an org suffix are a word, not a brand: a word of a kind that starts
+    no name (目前公司, 全年货运, 主导电池: 40 occurrences), a distinguishing word (主权: 100), or a very
+    common noun (科研实验室: 5000). Brands that are rarer words (深蓝, 青云) stay brands."""
+    f = _word(head)
+    if f is not None and after_de:
+        return f[0] >= 100  # after 的 (纯粹的科研实验室, 的主权基金) a description is likelier still
+    return f is not None and ((f[1] in _LEAD_TAGS and f[0] >= 40) or (f[1] == "b" and f[0] >= 100) or f[0] >= 5000)
+
+
+def _common_words(run: str, lead: bool = False) -> bool:
+    """Whether a name after a kind of company is ordinary language: a common word itself (影响力), or
+    made wholly of common words of two characters or more (带来持续 = 带来 + 持续); with `lead`, a
+    word of a kind that starts no name (远远, 至关重要)."""
+    def common(w: str) -> bool:
+        f = _word(w)
+        return f is not None and f[0] >= (40 if f[1] in _LEAD_TAGS else 100)
+
+    if lead:
+        f = _word(run)
+        return f is not None and f[0] >= 40 and f[1] in _LEAD_TAGS
+    if common(run):
+        return True
+    ok = [False] * (len(run) + 1)
+    ok[0] = True
+    for i in range(len(run)):
+        if ok[i]:
+            for j in range(i + 2, min(len(run), i + 6) + 1):
+                if common(run[i:j]):
+                    ok[j] = True
+    return ok[len(run)]
