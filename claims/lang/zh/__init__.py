@@ -17,12 +17,18 @@ def find_people(text: str, pack) -> list[NameMention]:
     original, text = text, text.translate(_DOTS)
     translit = pack.get("translit_chars", "")
     out: list[NameMention] = []
+    # The Latin forms glossing a Han run that is no person's name (外卖平台沙伊（Shai Now）): they name
+    # what the run names, not a person, whatever their first word.
+    not_people: list[tuple[int, int]] = []
+    companies = tuple(name for name, _ in find_orgs(text, pack)) or ("\x00",)
     for m in _GLOSS.finditer(text):
         latin = m.group("latin").strip()
         if len(latin.split()) < 2:
             continue
         start = trim_to_gloss(m.group("han"), latin, translit, pack.get("name_stop_chars", ""))
         if start < 0:
+            if m.group("han").endswith(companies):
+                not_people.append(m.span("latin"))
             continue
         han = m.group("han")[start:].strip("·・")
         out.append(NameMention(m.start("han") + start, m.end(), m.group(0)[start:], han, latin=latin,
@@ -45,7 +51,8 @@ def find_people(text: str, pack) -> list[NameMention]:
     out += natives
     take(natives)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
-    out += [n for n in latin_people(text, titles) if not taken[n.start]]
+    out += [n for n in latin_people(text, titles) if not taken[n.start]
+            and not any(s <= n.start < e for s, e in not_people)]
     for n in out:
         n.text = original[n.start:n.end]
     return sorted(out, key=lambda n: n.start)
