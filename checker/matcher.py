@@ -93,6 +93,7 @@ def _compare_group(rule: Rule, group: list[Claim], docs, suspects: set[str]) -> 
     """The findings of one block: the same as comparing every pair (i, j), i < j, of `group` in
     order, but with one comparison per ordered pair of classes of alike claims."""
     classes = _alike(group, suspects)
+    rule = rule.for_block(group)
     verdicts: dict[tuple[int, int], Verdict | None] = {}
 
     def verdict(x: int, y: int) -> Verdict | None:

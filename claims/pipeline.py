@@ -54,6 +54,7 @@ class Sentence:
     text: str
     future: bool = False
     future_marks: list[tuple[int, int]] = field(default_factory=list)
+    # Words of a rumour, a denial or an intention (the pack's `modal`): what they govern is not stated.
     modal_marks: list[tuple[int, int]] = field(default_factory=list)
     hypothetical: bool = False
     amounts: list[Amount] = field(default_factory=list)
@@ -197,7 +198,7 @@ class DocReader:
             if fold(s.name) == fold(m.name) or (m.latin and m.latin in s.aliases):
                 return s
         key = fold(m.latin) if m.latin else romanize(m.name)
-        aliases = sorted({m.name, m.text.split("(")[0].split("（")[0].strip(), *([m.latin] if m.latin else [])} - {""})
+        aliases = sorted({m.name, m.text.split("(")[0].split("（")[0].strip(), *([m.latin] if m.latin else []), *m.aliases} - {""})
         s = Subject(id=f"person:{key.replace(' ', '-')}", name=m.name, kind="person", aliases=aliases)
         self.people.append(s)
         for short in getattr(self.pack.rules, "short_forms", lambda n: [])(m.name):
@@ -468,5 +469,8 @@ def extract_claims(doc: Document, entities: Optional[EntityIndex] = None) -> lis
             continue
         for extractor in EXTRACTORS.values():
             for draft in extractor(sent, reader):
+                # A rumour or a denial states nothing: its claims are told like a plan (tense future,
+                # Draft.to_claim), so the matcher leaves them out and `claimcheck claims` lists them
+                # only with --forecasts; a title named in it still holds.
                 claims.append(draft.to_claim(sent, f"{doc.id}#c{len(claims) + 1}"))
     return claims

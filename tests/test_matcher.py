@@ -160,3 +160,15 @@ def test_counts_of_different_periods_are_silent_and_of_one_period_conflict():
     assert scored(match(docs[:2], claims)) == []
     claims.append(claim(docs[2], 1, "count", vehicles, Quantity(amount=216_000, unit="vehicles"), time=y2025))
     assert [set(f.docs) for f in scored(match(docs, claims))] == [{"d0", "d2"}]
+
+
+def test_titles_one_sentence_gives_together_do_not_conflict_elsewhere():
+    """"president and chief operating officer" in one article: the two posts go together, in it
+    and against another article naming one of them; a third post at the same time still conflicts."""
+    a, b, c = doc(1), doc(2), doc(3)
+    president, coo, cfo = (Title(id="president", text="president"), Title(id="coo", text="COO"),
+                           Title(id="cfo", text="CFO"))
+    both = [claim(a, 1, "role", JANE, president), claim(a, 2, "role", JANE, coo).model_copy(update={"span": (10, 19)})]
+    assert not scored(match([a, b], both + [claim(b, 1, "role", JANE, coo), claim(b, 2, "role", JANE, president)]))
+    found = scored(match([a, c], both + [claim(c, 1, "role", JANE, cfo)]))
+    assert found and all("cfo" in f.message for f in found)

@@ -39,6 +39,11 @@ class Rule:
     def check(self, claim: Claim, doc: Document) -> Optional[Verdict]:
         return None
 
+    def for_block(self, block: list[Claim]) -> "Rule":
+        """The rule to compare the claims of one block with: itself, or a copy that knows what the
+        whole block says (RoleConflict: titles one sentence gives one person together)."""
+        return self
+
 
 def render(value) -> str:
     if isinstance(value, Time):

@@ -70,9 +70,26 @@ class RoleConflict(Rule):
     """
 
     code, name, predicates = "CC401", "role-conflict", ("role",)
+    together: frozenset = frozenset()
+
+    def for_block(self, block: list[Claim]) -> "RoleConflict":
+        """Titles one sentence gives its holder together ("president and chief operating officer")
+        are held together wherever else they are named."""
+        by_sentence: dict[tuple, set[str]] = {}
+        for c in block:
+            if isinstance(c.value, Title) and c.tense != "former":
+                by_sentence.setdefault((c.doc, c.span), set()).add(c.value.id)
+        pairs = frozenset(frozenset((x, y)) for ids in by_sentence.values() for x in ids for y in ids if x != y)
+        if not pairs:
+            return self
+        rule = RoleConflict()
+        rule.together = pairs
+        return rule
 
     def compare(self, a: Claim, b: Claim, docs) -> Optional[Verdict]:
         if not isinstance(a.value, Title) or not isinstance(b.value, Title):
+            return None
+        if frozenset((a.value.id, b.value.id)) in self.together:
             return None
         if "future" in (a.tense, b.tense) or not same_period(a, b, docs, 30):
             return None

@@ -5,9 +5,10 @@ from functools import lru_cache
 
 import regex as re
 
-from claims.extract import Draft, nearest, next_word_at
+from claims.extract import CLAUSE_BREAK, Draft, nearest, next_word_at
 from claims.extract.money import clause_bounds, org_before, period_of
 from claims.model import Quantity, Subject
+from claims.normalize.numbers import find_amounts
 
 
 def _age(sent, reader) -> list[Draft]:
@@ -15,13 +16,15 @@ def _age(sent, reader) -> list[Draft]:
     for rule in sent.pack.rule_patterns("age_patterns"):
         for m in rule.finditer(sent.text):
             try:
-                years = int(m.group("n"))
+                years = _whole_number(m.group("n"), sent.pack)
             except (IndexError, ValueError, TypeError):
                 continue
-            if not 0 < years < 120:
+            if years is None or not 0 < years < 120:
                 continue
-            person = nearest(sent.people, m.start(), max_gap=30) or _holder_of_title_after(sent, m.end()) \
-                or sent.person_pronoun
+            # "48岁的邹凯与43岁的赵一鸣": the person right after an age phrase is its holder.
+            after = [p for p in sent.people if 0 <= p.start - m.end() <= 1]
+            person = (after[0] if after else None) or nearest(sent.people, m.start(), max_gap=30) \
+                or _holder_of_title_after(sent, m.end()) or sent.person_pronoun
             if person is None:
                 continue
             value = Quantity(amount=float(years), unit="years", precision=0.5, text=m.group(0))
@@ -46,6 +49,18 @@ def _holder_of_title_after(sent, pos: int):
     return None
 
 
+def _whole_number(text: str, pack) -> int | None:
+    """An age as written: digits, or number words the pack reads (六十五, сорок)."""
+    if text is None:
+        return None
+    if text.strip().isdigit():
+        return int(text)
+    amounts = find_amounts(text, pack)
+    if len(amounts) == 1 and amounts[0].amount is not None and float(amounts[0].amount).is_integer():
+        return int(amounts[0].amount)
+    return None
+
+
 def _attributed(text: str, start: int, end: int, after, before) -> bool:
     """A speech word right after the counted words ("two employees said"), or, where the pack
     says so, one that only the counted speakers can govern right before them (рассказали два
@@ -64,7 +79,8 @@ def _closed_counts(sent) -> list[tuple[str, object, int, int, str]]:
         if pattern is None:
             continue
         for m in pattern.finditer(sent.text):
-            near = [a for a in sent.amounts if _countable(sent, a) and 0 <= m.start() - a.end <= 6]
+            near = [a for a in sent.amounts if _countable(sent, a) and 0 <= m.start() - a.end <= 6
+                    and not CLAUSE_BREAK.search(sent.text, a.end, m.start())]
             if near:
                 out.append((what, near[-1], near[-1].start, m.end(), m.group(0)))
     return out
@@ -76,6 +92,9 @@ def _countable(sent, a) -> bool:
         return False
     if sent.text[a.end:a.end + 2].lstrip()[:1] in ("%", "％") or any(d.start <= a.start < d.end for d in sent.durations):
         return False
+    ordinal = sent.pack.compile(sent.pack.get("ordinal_words") or [])
+    if ordinal is not None and any(m.end() == len(sent.text[:a.start].rstrip()) for m in ordinal.finditer(sent.text, max(0, a.start - 6), a.start)):
+        return False  # 第三座工厂: an ordinal
     return True
 
 
@@ -84,7 +103,18 @@ def _open_patterns(pack):
     after = [re.compile(p) for p in pack.get("count_open_after") or []]
     before = [re.compile(p + r"$") for p in pack.get("count_open_before") or []]
     not_nouns = pack.compile(pack.get("not_count_nouns") or [])
-    return after, before, not_nouns
+    measures = pack.compile(pack.get("count_measures") or [])
+    classes = [(what, re.compile(rf"(?:{'|'.join(words)})$")) for what, words in (pack.get("count_nouns") or {}).items()]
+    return after, before, not_nouns, measures, classes
+
+
+def _class_of(noun: str, classes) -> str:
+    """An open noun ending in a word of a closed class is of that class (自营门店, 門市: stores), so
+    that the words and scripts of one measure compare; else the noun itself."""
+    for what, pattern in classes:
+        if pattern.search(noun):
+            return what
+    return noun.lower()
 
 
 def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
@@ -92,7 +122,7 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
     patterns with a group `noun`): "operates 26 narrow-body jets", "拥有186家门市", "headcount is
     between 700 and 750". What the pack's `not_count_nouns` names (units, people without a verb
     that says what they are, periods) is no count."""
-    after, before, not_nouns = _open_patterns(sent.pack)
+    after, before, not_nouns, measures, classes = _open_patterns(sent.pack)
     # A pack may read the noun itself (ru `counted`: by its lemma, so that магазинов and магазина
     # are one unit, with the verb of a flow in the unit); it answers (unit, end) or None.
     counted = getattr(sent.pack.rules, "counted", None)
@@ -113,7 +143,9 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
             if m:
                 hit = (m.group("noun"), a.start, m.end())
                 break
-        if hit is None:
+        # Where the pack names measure words (Chinese 家, 颗, 名), a noun named before the number counts
+        # only with one right after it (门店数量已近300家, not 平均机龄12.5年).
+        if hit is None and (measures is None or measures.match(sent.text, a.end)):
             head = sent.text[max(0, a.start - 40):a.start]
             for p in before:
                 m = p.search(head)
@@ -122,8 +154,18 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
                     break
         if hit is None or (not_nouns is not None and not_nouns.fullmatch(hit[0])):
             continue
-        out.append((hit[0].lower(), a, hit[1], hit[2], sent.text[hit[1]:hit[2]]))
+        out.append((_class_of(hit[0], classes), a, hit[1], hit[2], sent.text[hit[1]:hit[2]]))
     return out
+
+
+def _changed(sent, a) -> bool:
+    """A number right after one of the pack's `count_change_words` ("新开30家门店", "裁员600人",
+    "招聘200名工程师") is a change or a target, not how many there are."""
+    pattern = sent.pack.compile(sent.pack.get("count_change_words") or [])
+    if pattern is None:
+        return False
+    head = sent.text[max(0, a.start - 8):a.start]
+    return any(m.end() >= len(head) - 3 and not CLAUSE_BREAK.search(head, m.end()) for m in pattern.finditer(head))
 
 
 def _count(sent, reader) -> list[Draft]:
@@ -143,6 +185,8 @@ def _count(sent, reader) -> list[Draft]:
             continue  # "two employees said": sources, not a headcount
         if sent.future_at(a.start):
             continue  # "plans to open 50 stores", "may cut 200 jobs": no count yet
+        if _changed(sent, a):
+            continue  # "新开30家门店", "裁员600人": a change, not how many there are
         period = period_of(sent, a)
         if period is None and partial is not None and partial.search(sent.text, *clause_bounds(sent.text, a.start)):
             continue  # "其中四季度交付9.86万辆": a quarter we cannot place is no year's count
@@ -152,7 +196,7 @@ def _count(sent, reader) -> list[Draft]:
         if owner is None:
             continue
         subject = Subject(id=f"count:{what}@{owner.id.split(':', 1)[-1]}", name=f"{what} of {owner.name}",
-                          kind="thing", aliases=[words])
+                          kind="thing", aliases=list(dict.fromkeys([words, *owner.aliases])))
         value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
                          approx=a.approx, precision=a.precision, text=sent.text[start:end])
         out.append(Draft("count", subject, value, (start, end), time=period, confidence=0.6))

@@ -158,6 +158,13 @@ def period_of(sent, amount, trig=None):
     if t is None and trig is not None:
         ts, te = clause_bounds(sent.text, trig.start)
         t = nearest([t for t in sent.times if ts <= t.start < te and t.time.start], trig.end, max_gap=30)
+    if t is None:
+        # A time that opens the sentence as a clause of its own ("In 2025, ...", "2025年全年，") is
+        # the period of all that follows it.
+        t = next((t for t in sent.times if t.start <= 1 and t.time.start
+                  and clause_bounds(sent.text, t.start)[1] < cs and not any(
+                      u is not t and u.time.start and clause_bounds(sent.text, t.start)[1] <= u.start < cs
+                      for u in sent.times)), None)
     return t.time if t else None
 
 

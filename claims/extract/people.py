@@ -107,17 +107,41 @@ def _led_holder(sent, first, people):
     sentence ("hired X as chief engineer and Y as chief product officer", "X, who spent six years
     as CTO"), else the first person after the title ("In her first 100 days as chief executive of
     Acme, X ...")."""
+    named = _named_person(sent, first)
+    if named is not None:
+        return named[0]
     lead_at = lead_position(sent, first)
     return None if lead_at is None else _lead_person(people, first, lead_at)
 
 
 def lead_position(sent, first) -> int | None:
-    """Where the lead word of a title stands ("as", "became"), if one governs it."""
+    """Where the lead word of a title stands ("as", "became"), if one governs it; also one before
+    the person the title is given to ("named X, its finance chief, president and COO")."""
     lead = _title_lead(sent.pack)
     if lead is None:
         return None
     m = lead.search(sent.text[max(0, first.start - 60):first.start])
-    return max(0, first.start - 60) + m.start() if m else None
+    if m:
+        return max(0, first.start - 60) + m.start()
+    named = _named_person(sent, first)
+    return named[1] if named else None
+
+
+def _named_person(sent, first):
+    """(person, where the lead word is) for "named X CEO", "named X, its finance chief since 2019,
+    president": the lead word right before the person, the title right after them or after one
+    comma-enclosed apposition."""
+    lead = _title_lead(sent.pack)
+    if lead is None:
+        return None
+    for p in reversed(sent.people):
+        if p.end > first.start:
+            continue
+        if not re.fullmatch(r"\s*(?:[,،][^,،]{1,60}[,،])?\s*", sent.text[p.end:first.start]):
+            return None
+        m = lead.search(sent.text[max(0, p.start - 40):p.start])
+        return (p, max(0, p.start - 40) + m.start()) if m else None
+    return None
 
 
 def _lead_person(people, first, lead_at):
@@ -174,17 +198,38 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
         if person is None:
             continue
         org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
-        for title in chain:
-            value = Title(id=title.key, text=title.text)
-            time = _as_of(sent)
-            left = _left_post(sent, title, person, moved, lead_position(sent, chain[0]))
-            if left is not None:
-                tense, time = "former", left or time
-            else:
-                tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
-            out.append(Draft("role", person.subject, value, (title.start, title.end),
-                             object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
-    return out + _founders(sent, reader)
+        for who in [person, *_joined_to(sent, person)]:
+            for title in chain:
+                value = Title(id=title.key, text=title.text)
+                time = _as_of(sent)
+                left = _left_post(sent, title, who, moved, lead_position(sent, chain[0]))
+                if left is not None:
+                    tense, time = "former", left or time
+                else:
+                    tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
+                out.append(Draft("role", who.subject, value, (title.start, title.end),
+                                 object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
+    return _earlier_posts(sent, out) + _founders(sent, reader)
+
+
+def _earlier_posts(sent, drafts: list[Draft]) -> list[Draft]:
+    """A post its holder leaves for another in the same sentence is held until then: "finance chief
+    X ... was named president", "финансовый директор X ... стал президентом". A title held now that
+    stands before a title led to the same person ("named", "стал") is a former one."""
+    led = {}
+    for d in drafts:
+        if d.value_span and d.tense != "former" and lead_position(sent, _at(sent, d.value_span[0])) is not None:
+            led.setdefault(d.subject.id, d.value_span[0])
+    for d in drafts:
+        start = led.get(d.subject.id)
+        if start is not None and d.value_span and d.value_span[0] < start and d.tense == "past" \
+                and lead_position(sent, _at(sent, d.value_span[0])) is None:
+            d.tense = "former"
+    return drafts
+
+
+def _at(sent, pos: int):
+    return next(t for t in sent.titles if t.start == pos)
 
 
 @lru_cache(maxsize=None)
@@ -249,6 +294,23 @@ def _founders(sent, reader) -> list[Draft]:
             out.append(Draft("role", p.subject, Title(id=key, text=trig.text), (trig.start, trig.end),
                              object=org.subject if org else reader.main_org, time=_as_of(sent), confidence=0.7,
                              tense="past"))
+    return out
+
+
+def _joined_to(sent, person) -> list:
+    """The people joined to a title's holder by one of the pack's `name_joiners` ("联合创始人为宋屹和
+    程露"): they hold it too. A person with a title of their own in between is not joined."""
+    pattern = sent.pack.compile(sent.pack.get("name_joiners") or [])
+    out, last = [], person
+    if pattern is None:
+        return out
+    for p in sent.people:
+        if p.start < last.end:
+            continue
+        if not pattern.fullmatch(sent.text[last.end:p.start].strip()):
+            break
+        out.append(p)
+        last = p
     return out
 
 

@@ -84,10 +84,14 @@ def _trim_han(run: str, latin: str, translit: str) -> tuple[int, int] | None:
 
 def _brand_before_suffix(run: str, pack) -> tuple[int, int] | None:
     """A Chinese brand that does not sound like its Latin name (沃瀾汽車 for Voltrenza Motors): the
-    two characters before one of the pack's `org_suffixes` (汽車, 科技, 银行), and the suffix."""
+    two characters before one of the pack's `org_suffixes` (汽車, 科技, 银行), and the suffix; not
+    two characters that are a word (`not_brand_heads`: 通用人工智能(AGI) names no brand 人工)."""
+    common = set(pack.get("not_brand_heads") or [])
     for suffix in sorted(pack.get("org_suffixes") or [], key=len, reverse=True):
         if run.endswith(suffix) and len(run) >= len(suffix) + 2:
             start = len(run) - len(suffix) - 2
+            if run[start:start + 2] in common:
+                return None
             return start, start + 2
     return None
 

@@ -7,18 +7,28 @@ import regex as re
 
 from claims.normalize.names import NameMention, latin_people, trim_to_gloss
 
-_GLOSS = re.compile(r"(?P<han>[\p{Han}·・]{2,24})\s*[(（]\s*(?P<latin>[A-Z][A-Za-z.'\- ]{1,60}?)\s*[)）]")
+_GLOSS = re.compile(r"(?P<han>[\p{Han}·・]{2,24})\s*[(（]\s*(?P<latin>\p{Lu}[\p{L}\p{M}.'\- ]{1,60}?)\s*[)）]")
+# The dots that join the parts of a transliterated name: · (mainland), ‧ (Taiwan), ・ (Japanese),
+# and look-alikes typed for them. Read as ·, one character for one, so every offset holds.
+_DOTS = str.maketrans({"‧": "·", "•": "·", "∙": "·", "⋅": "·", "･": "·", "・": "·"})
 
 
 def find_people(text: str, pack) -> list[NameMention]:
+    original, text = text, text.translate(_DOTS)
     translit = pack.get("translit_chars", "")
     out: list[NameMention] = []
+    # The Latin forms glossing a Han run that is no person's name (外卖平台沙伊（Shai Now）): they name
+    # what the run names, not a person, whatever their first word.
+    not_people: list[tuple[int, int]] = []
+    companies = tuple(name for name, _ in find_orgs(text, pack)) or ("\x00",)
     for m in _GLOSS.finditer(text):
         latin = m.group("latin").strip()
         if len(latin.split()) < 2:
             continue
         start = trim_to_gloss(m.group("han"), latin, translit, pack.get("name_stop_chars", ""))
         if start < 0:
+            if m.group("han").endswith(companies):
+                not_people.append(m.span("latin"))
             continue
         han = m.group("han")[start:].strip("·・")
         out.append(NameMention(m.start("han") + start, m.end(), m.group(0)[start:], han, latin=latin,
@@ -41,29 +51,46 @@ def find_people(text: str, pack) -> list[NameMention]:
     out += natives
     take(natives)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
-    out += [n for n in latin_people(text, titles) if not taken[n.start]]
+    out += [n for n in latin_people(text, titles) if not taken[n.start]
+            and not any(s <= n.start < e for s, e in not_people)]
+    for n in out:
+        n.text = original[n.start:n.end]
     return sorted(out, key=lambda n: n.start)
 
 
 @lru_cache(maxsize=8)
 def _patterns(pack) -> dict:
-    """The pack's name patterns, compiled once: a dotted transliteration, a native name, and a
-    native name before a speech verb."""
+    """The pack's name patterns, compiled once: a dotted transliteration, a native name, a native
+    name before a speech verb, the words after which a name is expected, and the words that may
+    follow a name."""
     translit = pack.get("translit_chars", "")
     sur = "|".join(sorted(pack.get("surnames") or ["(?!)"], key=len, reverse=True))
     name = rf"(?P<name>(?:{sur})[^\W\d{pack.get('name_end_chars', '')}]{{1,2}})"
     verbs = "|".join(sorted(pack.get("speech_verbs") or [], key=len, reverse=True))
+    follow = "|".join(sorted(pack.get("name_follow_words") or ["(?!)"], key=len, reverse=True))
+    leads = "|".join(sorted(pack.get("person_verbs") or ["(?!)"], key=len, reverse=True))
+    clause_start = r"(?:(?<![\p{Han}])|(?<=[，,。、：:；“”「」\s—]))"
     return {
-        "dotted": re.compile(rf"[{translit}]{{1,5}}[·・][{translit}]{{1,6}}"),
+        "dotted": re.compile(rf"[{translit}]{{1,5}}·[{translit}]{{1,6}}"),
         "name": re.compile(name),
-        "before_verb": re.compile(rf"(?<![\p{{Han}}]){name}(?={verbs})|(?<=[，,。、：:；“\s]){name}(?={verbs})")
-        if verbs else None,
+        "before_verb": re.compile(rf"{clause_start}{name}(?={verbs})") if verbs else None,
+        # A name of three characters at the start of a clause, before a word that follows names
+        # (郑文博已于, 钱守义在): shorter runs there are too often a company (two characters).
+        "before_follow": re.compile(rf"{clause_start}(?P<name>(?:{sur})[^\W\d{pack.get('name_end_chars', '')}]{{2}})(?={follow})"),
+        "lead": re.compile(leads),
+        "follow": re.compile(follow + (f"|{verbs}" if verbs else "")),
+        "gloss": re.compile(r"\s*[(（]\s*(?P<latin>\p{Lu}[\p{L}\p{M}.'\- ]{1,60}?)\s*[)）]"),
     }
 
 
 def native_names(text: str, pack) -> list[NameMention]:
-    """Chinese names (周敏, 林晓峰): a known surname and one or two more characters, right after a
-    title or right before a speech verb, ending where a verb or particle starts."""
+    """Chinese names (周敏, 林晓峰): a known surname and one or two more characters, found where
+    the text itself says a person stands there: right after a title (首席财务官周敏), after a word
+    that introduces a person (the pack's `person_verbs`: 聘请, 岁的, 专家), joined to such a name
+    (吴启明和冯立), or at the start of a clause before a speech verb or a word that follows names
+    (林晓峰表示, 郑文博已于). A name ends where a verb or particle starts (`name_end_chars`) or a
+    word that follows names (`name_follow_words`: 分别, 先生); a Latin gloss right after it is its
+    Latin form (梁家俊（Kelvin Leung）)."""
     surnames = pack.get("surnames") or []
     if not surnames:
         return []
@@ -71,25 +98,71 @@ def native_names(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
     # Words a surname character starts that are no name: 周一 (Monday), 高管 (executives)...
     not_names = tuple(pack.get("not_name_words") or ())
-    leads = [p for _, p in pack.lexicon_patterns["titles"]]
-    for lead in leads:
+    end_chars = pack.get("name_end_chars") or ""
+
+    def name_at(pos: int, bounded: bool) -> "re.Match | None":
+        """The name starting at `pos`; with `bounded`, only one that a name's boundary follows."""
+        m = patterns["name"].match(text, pos, pos + 4)
+        if m is None or m.group("name").startswith(not_names) or not re.match(r"\p{Han}", m.group("name")[-1]):
+            return None
+        end = m.end()
+        # 邹凯分别: the second given character starts a word that follows names.
+        if end - pos - len(_surname(m.group("name"), surnames)) == 2 and patterns["follow"].match(text, end - 1) \
+                and not patterns["follow"].match(text, end):
+            m = patterns["name"].match(text, pos, end - 1)
+            if m is None:
+                return None
+            end = m.end()
+        if bounded and not (end >= len(text) or text[end] in end_chars or not re.match(r"\p{Han}", text[end])
+                            or patterns["follow"].match(text, end)):
+            return None
+        return m
+
+    for lead in [p for _, p in pack.lexicon_patterns["titles"]]:
         for t in lead.finditer(text):
-            m = patterns["name"].match(text, t.end(), t.end() + 4)
-            if m and m.group("name").startswith(not_names):
-                continue
-            if m and re.match(r"\p{Han}", m.group("name")[-1]):
-                s = t.end()
-                out.append(_native(m.group("name"), s, surnames))
-    if patterns["before_verb"] is not None:
-        for m in patterns["before_verb"].finditer(text):
-            if not m.group("name").startswith(not_names):
-                out.append(_native(m.group("name"), m.start("name"), surnames))
+            at = t.end() + (text[t.end():t.end() + 1] in ("为", "為", "是", "的"))  # 联合创始人为宋屹, 首席科学家的韦嘉禾
+            m = name_at(at, bounded=at > t.end())
+            if m:
+                out.append(_native(m.group("name"), at, surnames))
+    for t in patterns["lead"].finditer(text):
+        m = name_at(t.end(), bounded=True)
+        if m:
+            out.append(_native(m.group("name"), t.end(), surnames))
+    for key in ("before_verb", "before_follow"):
+        if patterns[key] is not None:
+            for m in patterns[key].finditer(text):
+                if not m.group("name").startswith(not_names):
+                    out.append(_native(m.group("name"), m.start("name"), surnames))
+    # 吴启明和冯立, 48岁的邹凯与43岁的赵一鸣: a name joined to one found is found too.
+    found = {n.start: n for n in out}
+    for n in sorted(found.values(), key=lambda n: n.start):
+        pos = n.end
+        while pos < len(text) and text[pos] in "和与與及、":
+            m = name_at(pos + 1, bounded=True)
+            if m is None:
+                break
+            joined = _native(m.group("name"), pos + 1, surnames)
+            out.append(joined)
+            pos = joined.end
     seen, unique = set(), []
-    for n in sorted(out, key=lambda n: n.start):
+    for n in sorted(out, key=lambda n: (n.start, -(n.end - n.start))):
         if n.start not in seen:
             seen.add(n.start)
-            unique.append(n)
+            unique.append(_with_gloss(n, text, patterns["gloss"]))
     return unique
+
+
+def _with_gloss(n: NameMention, text: str, gloss) -> NameMention:
+    """梁家俊（Kelvin Leung）: the Latin form written right after a native name is its Latin name."""
+    g = gloss.match(text, n.end)
+    if g is None or len(g.group("latin").split()) < 2:
+        return n
+    latin = " ".join(g.group("latin").split())
+    return NameMention(n.start, g.end(), text[n.start:g.end()], n.name, latin=latin, aliases=[latin, *n.aliases])
+
+
+def _surname(name: str, surnames: list[str]) -> str:
+    return next(s for s in sorted(surnames, key=len, reverse=True) if name.startswith(s))
 
 
 def _native(name: str, start: int, surnames: list[str]) -> NameMention:
@@ -98,11 +171,13 @@ def _native(name: str, start: int, surnames: list[str]) -> NameMention:
 
     from claims.normalize.names import _t2s
 
-    surname = next(s for s in sorted(surnames, key=len, reverse=True) if name.startswith(s))
+    surname = _surname(name, surnames)
     simplified = _t2s().convert(name)
     family = "".join(lazy_pinyin(simplified[:len(surname)])).capitalize()
     given = "".join(lazy_pinyin(simplified[len(surname):])).capitalize()
-    return NameMention(start, start + len(name), name, name, latin=f"{family} {given}", aliases=[f"{family} {given}"])
+    # English writes Chinese names given name first as often as not (Minghui Zhao): both orders.
+    return NameMention(start, start + len(name), name, name, latin=f"{family} {given}",
+                       aliases=[f"{family} {given}", f"{given} {family}"])
 
 
 def short_forms(name: str) -> list[str]:
@@ -113,26 +188,133 @@ def short_forms(name: str) -> list[str]:
 
 
 def find_orgs(text: str, pack) -> list[tuple[str, str]]:
-    """Chinese companies the text names without a gloss: two characters and one of the pack's
-    `org_suffixes` (翎岳汽車, 青云能源), right after a word that introduces a company (对手, 旗下,
-    与: the pack's `org_leads`) or a punctuation mark, the two characters not a common word
-    (`not_brand_heads`: 中国, 全球, 电动). Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
+    """Chinese companies the text names without a gloss. Two kinds:
+    - two characters and one of the pack's `org_suffixes` (翎岳汽車, 青云能源), right after a word
+      that introduces a company (对手, 旗下, 与: the pack's `org_leads`), a 的 or a punctuation mark,
+      the two characters not a common word (`not_brand_heads`: 中国, 全球, 电动); not where a word of
+      a kind of company follows (合成生物企业, 软件公司Acme: a description, not a name);
+    - any short name right after a kind of company (`org_kinds`: 连锁品牌, 支付App, 竞争对手),
+      up to where the name's sentence goes on: a name-ending character, a claim or event word, a
+      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”).
+    Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
     suffixes = pack.get("org_suffixes") or []
     leads = pack.get("org_leads") or []
     if not suffixes or not leads:
         return []
-    pattern = _org_pattern(tuple(suffixes), tuple(leads))
+    patterns = _org_patterns(pack)
     stop = set(pack.get("not_brand_heads") or [])
+    stop_chars = pack.get("name_stop_chars") or ""
+    # A name does not start with a particle or a verb that ends names (公司已在, 银行之一).
+    not_first = "的了在于於已将將曾也则則又还還就都被把对對向从從为為是与與和及因此等兼之其该該这這此各每本并並正前所任出获獲"
     out = []
-    for m in pattern.finditer(text):
+    for m in patterns["suffixed"].finditer(text):
         head = m.group("head")
-        if head not in stop and not any(ch in (pack.get("name_stop_chars") or "") for ch in head):
-            out.append((head + m.group("suffix"), head))
+        if head in stop or any(ch in stop_chars for ch in head) or _common_head(head, after_de=text[m.start() - 1:m.start()] == "的"):
+            continue
+        after = m.end()
+        if patterns["kind"].match(text, after) or patterns["suffix"].match(text, after) or \
+                re.match(r"\s*[A-Za-z]", text[after:after + 2]):
+            continue
+        out.append((head + m.group("suffix"), head))
+    for m in patterns["after_kind"].finditer(text):
+        name = m.group("name") or m.group("quoted")
+        if not name or name in stop or name.startswith(tuple(stop)) or patterns["end"].match(name) or \
+                name[0] in not_first or "的" in name:
+            continue
+        if m.group("name") and (_common_words(name) or _common_words(name[:2], lead=True)):
+            continue  # 企业带来持续, 品牌影响力: common words, no name
+        out.append((name, name))
     return out
 
 
 @lru_cache(maxsize=8)
-def _org_pattern(suffixes: tuple[str, ...], leads: tuple[str, ...]) -> "re.Pattern":
+def _org_patterns(pack) -> dict:
+    suffixes, leads = pack.get("org_suffixes") or [], pack.get("org_leads") or []
     suffix = "|".join(sorted(suffixes, key=len, reverse=True))
     lead = "|".join(sorted(leads, key=len, reverse=True))
-    return re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s])|(?<={lead}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})")
+    kinds = "|".join(sorted(pack.get("org_kinds") or ["(?!)"], key=len, reverse=True))
+    words = [w for section in ("triggers", "events", "titles") for _, p in pack.lexicon_patterns[section]
+             for w in [p.pattern]]
+    follow = "|".join(sorted(pack.get("org_follow_words") or ["(?!)"], key=len, reverse=True))
+    end_chars = re.escape(pack.get("name_end_chars") or "")
+    times = "|".join(sorted([*(pack.get("relative_years") or {}), *(pack.get("relative_months") or {}),
+                             *(pack.get("relative_weeks") or {})], key=len, reverse=True)) or "(?!)"
+    # Words of two characters or more: one character (说, 已) starts names too (说说乐).
+    person_follow = "|".join(sorted([w for w in [*(pack.get("name_follow_words") or []), *(pack.get("speech_verbs") or [])]
+                                     if len(w) >= 2], key=len, reverse=True)) or "(?!)"
+    boundary = rf"(?:[{end_chars}]|[^\p{{Han}}A-Za-z]|$|{follow}|{times}|{'|'.join(words) or '(?!)'})"
+    return {
+        "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead})|(?<={kinds}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
+        "kind": re.compile(rf"(?:{kinds})"),
+        "suffix": re.compile(rf"(?:{suffix})"),
+        "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z]))?)(?={boundary})"
+                                 rf"|[“「](?P<quoted>\p{{Han}}{{2,6}})[”」])"),
+        # A name does not start with a word of what follows names: 企业担任 is no company 担任.
+        "end": re.compile(rf"(?:{follow}|{times}|{person_follow}|{'|'.join(words) or '(?!)'})"),
+    }
+
+
+
+# jieba's dictionary (MIT, shipped in the package): Chinese words with their frequency and part of
+# speech. A company's made-up name (翎岳, 暖爪宠医) is no common word; 目前, 影响力, 带来持续 are.
+_NAME_TAGS = {"nr", "nrfg", "nrt", "ns", "nt"}
+# Kinds of word that start no name (adverbs, pronouns, verbs, numbers, times: 目前, 远远, 带来).
+_LEAD_TAGS = {"d", "r", "v", "p", "c", "m", "t", "f", "vn", "a", "ad", "l", "i", "j", "u"}
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, tuple[int, str]]:
+    """Words of two characters or more, with their count and part of speech (empty without jieba)."""
+    try:
+        from importlib.resources import files
+
+        path = files("jieba") / "dict.txt"
+        text = path.read_text(encoding="utf-8")
+    except (ImportError, ModuleNotFoundError, FileNotFoundError, OSError):
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and len(parts[0]) >= 2 and int(parts[1]) >= 20:
+            out[parts[0]] = (int(parts[1]), parts[2])
+    return out
+
+
+def _word(w: str) -> "tuple[int, str] | None":
+    from claims.normalize.names import _t2s
+
+    f = _dictionary().get(_t2s().convert(w))
+    return None if f is None or f[1] in _NAME_TAGS else f
+
+
+def _common_head(head: str, after_de: bool = False) -> bool:
+    """The two characters before an org suffix are a word, not a brand: a word of a kind that starts
+    no name (目前公司, 全年货运, 主导电池: 40 occurrences), a distinguishing word (主权: 100), or a very
+    common noun (科研实验室: 5000). Brands that are rarer words (深蓝, 青云) stay brands."""
+    f = _word(head)
+    if f is not None and after_de:
+        return f[0] >= 100  # after 的 (纯粹的科研实验室, 的主权基金) a description is likelier still
+    return f is not None and ((f[1] in _LEAD_TAGS and f[0] >= 40) or (f[1] == "b" and f[0] >= 100) or f[0] >= 5000)
+
+
+def _common_words(run: str, lead: bool = False) -> bool:
+    """Whether a name after a kind of company is ordinary language: a common word itself (影响力), or
+    made wholly of common words of two characters or more (带来持续 = 带来 + 持续); with `lead`, a
+    word of a kind that starts no name (远远, 至关重要)."""
+    def common(w: str) -> bool:
+        f = _word(w)
+        return f is not None and f[0] >= (40 if f[1] in _LEAD_TAGS else 100)
+
+    if lead:
+        f = _word(run)
+        return f is not None and f[0] >= 40 and f[1] in _LEAD_TAGS
+    if common(run):
+        return True
+    ok = [False] * (len(run) + 1)
+    ok[0] = True
+    for i in range(len(run)):
+        if ok[i]:
+            for j in range(i + 2, min(len(run), i + 6) + 1):
+                if common(run[i:j]):
+                    ok[j] = True
+    return ok[len(run)]
