@@ -42,7 +42,7 @@ def _counts_another_noun(sent, amount, trig) -> bool:
 def extract(sent, reader) -> list[Draft]:
     out = []
     for trig in sent.triggers_for("user_count"):
-        amounts = [a for a in sent.amounts if not a.currency and not a.is_year_like and (a.amount or a.min)]
+        amounts = [a for a in sent.amounts if not a.currency and not a.is_year_like and (a.amount or a.min or a.max)]
         amount = nearest(amounts, trig.start, max_gap=25)
         if amount is None or (amount.amount is not None and amount.amount < 1000 and not amount.min):
             continue

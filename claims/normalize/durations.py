@@ -111,9 +111,10 @@ class DurationReader:
             for m in regex.finditer(text):
                 cands.append((m.start(), m.end(), n, self.unit_of(m.group("unit").strip()), False))
         for a in amounts if amounts is not None else find_amounts(text, pack):
-            if a.amount is None or a.currency or a.is_year_like or a.amount <= 0 or a.amount >= 200:
+            n = a.amount if a.amount is not None else (a.max if a.approx else None)  # "nearly seven years"
+            if n is None or a.currency or a.is_year_like or n <= 0 or n >= 200:
                 continue
-            n, pos = a.amount, a.end
+            pos = a.end
             half = match_after(self.half_between_re, text, pos) if self.half_between_re else None
             if half:
                 n, pos = n + 0.5, half.end()

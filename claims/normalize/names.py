@@ -228,14 +228,18 @@ def looks_like_org(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    """Capitalised place names and the words for their people (claims/data/places.yaml)."""
+    """Capitalised place names and the words for their people (claims/data/places.yaml), and the
+    places of claims/data/geonames_places.txt."""
     from pathlib import Path
 
     import yaml
 
-    path = Path(__file__).resolve().parents[1] / "data" / "places.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return frozenset(data["places"]) | frozenset(data.get("demonyms") or [])
+    data_dir = Path(__file__).resolve().parents[1] / "data"
+    data = yaml.safe_load((data_dir / "places.yaml").read_text(encoding="utf-8"))
+    # GeoNames' countries, US states and big cities (claims/data/geonames_places.py made the file).
+    geonames = [line for line in (data_dir / "geonames_places.txt").read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#")]
+    return frozenset(data["places"]) | frozenset(data.get("demonyms") or []) | frozenset(geonames)
 
 
 def is_place(name: str) -> bool:

@@ -159,6 +159,7 @@ class NumberReader:
         self.approx_before = self._tail(mods.get("approx"))
         self.more_before = self._tail(mods.get("more_than"))
         self.less_before = self._tail(mods.get("less_than"))
+        self.nearly_before = self._tail(mods.get("nearly"))
         self.approx_after = self._head(mods.get("approx_after"))
         self.more_after = self._head(mods.get("more_than_after"))
         self.scaled_only = dict(cur.get("before_scaled_only") or {})
@@ -591,7 +592,8 @@ class NumberReader:
                 a.amount /= 100
                 a.end = m.end()
         best = None
-        for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.approx_before, "approx")):
+        for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.nearly_before, "nearly"),
+                              (self.approx_before, "approx")):
             m = pattern.search(before) if pattern else None
             if m and (best is None or len(m.group(0)) > len(best[0].group(0))):
                 best = (m, kind)  # the longest bound wins: "no more than" over "more than"
@@ -619,6 +621,8 @@ class NumberReader:
             a.min, a.min_exclusive, a.amount = a.amount, True, None
         elif kind == "less":
             a.max, a.amount = a.amount, None
+        elif kind == "nearly":  # "nearly 900", 近300家: close to it and below it
+            a.max, a.amount, a.approx = a.amount, None, True
 
 
 @lru_cache(maxsize=None)
