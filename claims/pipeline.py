@@ -29,6 +29,10 @@ SENTENCE_ENDS = [".", "!", "?", "。", "！", "？", "；", "!", "؟", "۔", "�
 _LATIN_ORG = re.compile(r"(?V1)(?<![\p{Latin}\p{M}0-9])((?:[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*|[\p{Lu}&&\p{Latin}][\p{Ll}&&\p{Latin}]{2,})(?:\s+[\p{Lu}&&\p{Latin}][\p{Latin}]+)*)(?![\p{Latin}\p{M}0-9])")
 
 
+# A description after a name's comma: "X, the Riyadh-based app," "X, a Lagos lender,".
+_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:the|a|an)\s+[\w-]+")
+
+
 @dataclass
 class Mention:
     start: int
@@ -339,8 +343,10 @@ class DocReader:
                 continue  # "Berlin-based", "US-listed": an adjective, not an actor
             if len(word) < 3 or word.isupper() and len(word) <= 4 and " " not in word:
                 continue
-            if common and start == 0 and len(words) == 1 and word[1:].islower() and word not in self.org_alias:
-                continue  # a capital that merely starts the sentence (unless the article named it before)
+            if common and start == 0 and len(words) == 1 and word[1:].islower() and word not in self.org_alias \
+                    and not _APPOSITION_AFTER.match(text, start + len(word)):
+                continue  # a capital that merely starts the sentence (unless the article named it before, or
+                # a description follows it: "Rihla, the Riyadh-based ride-hailing app, ...")
             subject = self.org_alias.get(word) or Subject(id=f"org:{fold(word).replace(' ', '-')}", name=word,
                                                           kind="org", aliases=[word])
             out.append(SubjectMention(start, start + len(word), subject, word))

@@ -386,7 +386,11 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             continue
         pairs = []
         people = _people(sent)
+        by = sent.pack.compile(sent.pack.get("agent_words") or [])
         for person in people:
+            if by is not None and any(m.end() == len(sent.text[:person.start].rstrip()) and m.start() > t.end
+                                      for t in triggers for m in by.finditer(sent.text, max(0, person.start - 8), person.start)):
+                continue  # "X left and will be replaced by Y": Y is the agent of another act
             trig = nearest(triggers, person.start, max_gap=120)
             if trig is not None and not _nearer_person(sent, person, trig, people):
                 pairs.append((person, trig))
@@ -533,11 +537,24 @@ def _held_since(sent, d, since, verbs) -> bool:
     return bool(verbs.search(sent.text, start, d.start))
 
 
+def _stay_in_post(sent, d) -> bool:
+    """"has been chief executive of Acme for 14 years", "who had served as its CFO for seven
+    years": one of the pack's `stay_words` right before the duration, with a title earlier in its
+    clause or sentence part."""
+    stay = sent.pack.compile(sent.pack.get("stay_words") or [])
+    if stay is None:
+        return False
+    head = sent.text[max(0, d.start - 8):d.start]
+    if not any(m.end() == len(head.rstrip()) for m in stay.finditer(head)):
+        return False
+    return any(t.end <= d.start and not CLAUSE_BREAK.search(sent.text, t.end, d.start) for t in sent.titles)
+
+
 def tenures(sent, reader) -> list[Draft]:
     out = []
     triggers = sent.triggers_for("tenure")
     stay = _stay_since(sent.pack)
-    if not triggers and not stay:
+    if not triggers and not stay and not (sent.titles and sent.pack.get("stay_words")):
         return out
     for d in sent.durations:
         # A stay is counted in months or years; "five weeks after the derailment" is no tenure.
@@ -548,7 +565,7 @@ def tenures(sent, reader) -> list[Draft]:
             continue
         # Verb first, then the person, then the stay ("أمضى سامي ناصر ثماني سنوات"): a name between
         # the word and the duration does not count in their distance.
-        if not held and not any(_apart(sent, t, d) <= 12 for t in triggers):
+        if not held and not any(_apart(sent, t, d) <= 12 for t in triggers) and not _stay_in_post(sent, d):
             continue
         interval = _interval_words(sent.pack)
         if interval is not None and interval.match(sent.text, d.end):
@@ -587,7 +604,7 @@ def founders(sent, reader) -> list[Draft]:
     named after the verb, else the one the clause is about, else the article's."""
     out = []
     verbs = sent.pack.get("founder_verbs") or {}
-    people = [p for p in sent.people]
+    people = _people(sent)
     if not verbs or not people:
         return out
     by = sent.pack.compile(sent.pack.get("agent_words") or [])
@@ -616,8 +633,9 @@ def founders(sent, reader) -> list[Draft]:
             org = next((o for o in orgs if 0 <= o.start - m.end() <= 40
                         and not CLAUSE_BREAK.search(sent.text, m.end(), o.start)), None)
             subject_org = org.subject if org else (org_before_people(sent, holders, orgs) or reader.main_org)
+            key = "co_founder" if len(holders) > 1 and title_id == "founder" else title_id  # two founders co-found
             for person in holders:
-                out.append(Draft("role", person.subject, Title(id=title_id, text=m.group(0)), (m.start(), m.end()),
+                out.append(Draft("role", person.subject, Title(id=key, text=m.group(0)), (m.start(), m.end()),
                                  object=subject_org, time=_as_of(sent), confidence=0.7, tense="past"))
     return out
 

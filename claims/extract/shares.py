@@ -37,7 +37,7 @@ def extract(sent, reader) -> list[Draft]:
     out = []
     change = sent.pack.compile(sent.pack.get("change_words") or [])
     for a in sent.amounts:
-        if a.amount is None:
+        if a.amount is None and a.min is None and a.max is None:
             continue
         m = _PERCENT.match(sent.text, a.end)
         if not m and not re.search(r"(?:百分之)$", sent.text[:a.start]):
@@ -57,6 +57,7 @@ def extract(sent, reader) -> list[Draft]:
         cs, ce = clause_bounds(sent.text, a.start)
         subject = Subject(id=f"measure:{key}", name=sent.text[cs:ce].strip(), kind="thing")
         t = nearest(sent.times, a.start, max_gap=40)
-        value = Quantity(amount=a.amount, unit="%", approx=a.approx, text=sent.text[a.start:end])
+        value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit="%", approx=a.approx,
+                         text=sent.text[a.start:end])
         out.append(Draft("share", subject, value, (a.start, end), time=t.time if t else None, confidence=0.5))
     return out
