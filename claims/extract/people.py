@@ -187,6 +187,12 @@ def holder(sent, chain, moved):
         person = _joined_as(sent, title, moved)
         if person is not None:
             return person
+    # "Сейчас она операционный директор ...", "وهو اليوم المدير التقني": a sentence that names
+    # nobody, with a pronoun for the last person just before the title, in its clause.
+    pronoun = sent.person_pronoun
+    if pronoun is not None and not sent.people and 0 <= first.start - pronoun.end <= 20 \
+            and not CLAUSE_BREAK.search(sent.text, pronoun.end, first.start):
+        return pronoun
     return None
 
 
