@@ -58,4 +58,11 @@ def extract(sent, reader) -> list[Draft]:
                          text=amount.text)
         out.append(Draft("user_count", subject, value, (amount.start, amount.end), time=period_of(sent, amount, trig),
                          confidence=0.8 if near else 0.6, tense="former" if earlier_figure(sent, amount) else None))
-    return out
+    # Two user words around one amount ("Аудитория ... превысила 200 млн пользователей в неделю"): one
+    # claim, with the most specific measure (weekly users over users).
+    best: dict[tuple, Draft] = {}
+    for d in out:
+        key = (d.subject.id, d.value_span)
+        if key not in best or (best[key].value.unit == "users" and d.value.unit != "users"):
+            best[key] = d
+    return list(best.values())
