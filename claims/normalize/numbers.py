@@ -161,6 +161,7 @@ class NumberReader:
         self.less_before = self._tail(mods.get("less_than"))
         self.approx_after = self._head(mods.get("approx_after"))
         self.more_after = self._head(mods.get("more_than_after"))
+        self.less_after = self._head(mods.get("less_than_after"))
         self.scaled_only = dict(cur.get("before_scaled_only") or {})
         # Coins: "20 dollars 43 cents", "$20 and 43c", 1 доллар и 42 цента; alone, "10 cents".
         self.cents = dict(cur.get("cents") or {})
@@ -598,8 +599,10 @@ class NumberReader:
         if best:
             a.start -= len(best[0].group(0))
             self._bound(a, best[1])
-        for pattern, kind in ((self.more_after, "more"), (self.approx_after, "approx")):
+        for pattern, kind in ((self.more_after, "more"), (self.less_after, "less"), (self.approx_after, "approx")):
             m = match_after(pattern, text, a.core[1]) if pattern else None
+            if m is None and pattern and a.end > a.core[1]:
+                m = match_after(pattern, text, a.end)  # after the currency: 30万元以上
             if m and m.end() <= a.end + len(m.group(0)):
                 if m.start() >= a.end:
                     a.end = m.end()
