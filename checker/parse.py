@@ -35,6 +35,8 @@ def parse_phrase(text: str, lang: str, published: Optional[dt.date]) -> list[dic
             row("time", t.start, t.end, render(t.time), t.time)
         for d in sent.durations:
             row("duration", d.start, d.end, d.duration.iso + (f" (ago: {render(d.ago)})" if d.ago else ""), d.duration)
+            if d.ago is not None and not any(t.start == d.start and t.end == d.end for t in sent.times):
+                row("time", d.start, d.end, render(d.ago), d.ago)  # "three months ago" is a time too
         for t in sent.titles:
             row("title", t.start, t.end, t.key)
         for group, dim in ((sent.people, "person"), (sent.orgs, "org"), (sent.products, "product")):

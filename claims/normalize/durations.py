@@ -2,7 +2,7 @@
 
 A number followed by a unit of the pack's `durations` table is a duration; followed as well by
 the pack's `ago` word (or preceded by it, as Arabic منذ), it is a time counted back from the
-publication date, at year granularity and marked approximate.
+publication date, marked approximate: a year for years ago, a day for months, weeks or days ago.
 
 The parts compose: a unit after a word for one (`duration_one`: "a year", "another month", طوال
 الشهر), after a half (`duration_half`: "half a year", полгода, 半年, نصف عام), in the dual
@@ -12,6 +12,7 @@ or between number and unit (`duration_half_between`: 一個半月); units that a
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,7 +147,21 @@ class DurationReader:
         ago = None
         after = match_after(self.ago_after, text, end) if self.ago_after else None
         before = self.ago_before.search(text[max(0, start - 12):start]) if self.ago_before else None
-        if (after or before) and unit == "year":
+        if (after or before) and unit != "year" and published:
+            # "three months ago", "два дня назад": a day counted back, approximate
+            if after:
+                end = after.end()
+            days = {"month": 30.44, "week": 7, "day": 1}[unit] * n
+            try:
+                d = published - dt.timedelta(days=round(days))
+                if unit == "month" and float(n).is_integer():
+                    y, mo = divmod(published.year * 12 + published.month - 1 - int(n), 12)
+                    d = dt.date(y, mo + 1, min(published.day, calendar.monthrange(y, mo + 1)[1]))
+            except (OverflowError, ValueError):
+                return DurationMention(start, end, text[start:end], duration, None)
+            ago = Time(start=d, end=d, granularity="day", relative=True, approx=True)
+            ago.text = text[start:end]
+        elif (after or before) and unit == "year":
             if after:
                 end = after.end()
             if published and published.year - int(n) >= dt.MINYEAR:

@@ -26,6 +26,16 @@ DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.،]{_D}{{3}})+(?:[.,٫�
           rf"|{_D}{{1,30}}(?:[.,٫．]{_D}+)?|(?<![\w.,．])[.．]{_D}{{1,30}})(?!{_D})")
 # A minus sign glued to the digits, where no word character, digit or dash stands before it
 # ("-3,200,000"; not the dash of 10-20, COVID-19 or 2020-01).
+def _plain_next(text: str, pos: int) -> bool:
+    """Nothing but a digit (or a separator and a digit, or the end) comes next: no currency or
+    bound can start there."""
+    rest = text[pos:pos + 4].lstrip()
+    if not rest or rest[0].isdigit():
+        return True
+    return rest[0] in ",.٬،;" and (len(rest) == 1 or rest[1].isdigit())
+
+
+_PLAIN = re.compile(r"[\d\s.,٬،٠-٩۰-۹０-９]*")
 _CODE_DOLLAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})\$$")
 _MINUS = re.compile(r"(?<![\w\-–—−.,/])[-−]$")
 # Everyday and financial numerals (壹贰叁, 貳參陸 in the traditional script).
@@ -162,6 +172,7 @@ class NumberReader:
         self.nearly_before = self._tail(mods.get("nearly"))
         self.approx_after = self._head(mods.get("approx_after"))
         self.more_after = self._head(mods.get("more_than_after"))
+        self.less_after = self._head(mods.get("less_than_after"))
         self.scaled_only = dict(cur.get("before_scaled_only") or {})
         # Coins: "20 dollars 43 cents", "$20 and 43c", 1 доллар и 42 цента; alone, "10 cents".
         self.cents = dict(cur.get("cents") or {})
@@ -297,7 +308,7 @@ class NumberReader:
         packs with `compound_joiners`, a unit also joins the tens after it (ستة وعشرين)."""
         total, group, last = 0.0, value, value
         for _ in range(12):
-            m = self.compound_re.match(text, end)
+            m = match_after(self.compound_re, text, end)
             if not m:
                 break
             if m.group("scale"):
@@ -335,12 +346,15 @@ class NumberReader:
         return total + group, end
 
     def _point_and_fraction(self, text: str, value: float, end: int, word: bool) -> tuple[float, int]:
+        nxt = text[end:end + 3].lstrip(" -")[:1]
+        if nxt == "" or not nxt.isalpha():
+            return value, end
         if self.point_re is not None:
-            m = self.point_re.match(text, end)
+            m = match_after(self.point_re, text, end)
             if m:
                 digits, pos = "", m.end()
                 for _ in range(12):
-                    d = self.digit_word_re.match(text, pos)
+                    d = match_after(self.digit_word_re, text, pos)
                     if not d:
                         break
                     if d.group("digits"):
@@ -360,13 +374,13 @@ class NumberReader:
                     pos = d.end()
                 if digits:
                     return value + float("0." + digits), pos
-        m = self.fraction_re.match(text, end)
+        m = match_after(self.fraction_re, text, end)
         if m:
             den = table_lookup(self.fractions, m.group("den"))
             if den:
                 return value / den, m.end()
         if self.plus_fraction_re is not None:
-            m = self.plus_fraction_re.match(text, end)
+            m = match_after(self.plus_fraction_re, text, end)
             if m:
                 den = table_lookup(self.fractions, m.group("den"))
                 if den:
@@ -514,7 +528,7 @@ class NumberReader:
                 for _ in range(4):
                     if a.amount is None:
                         break
-                    nxt = _CJK_CHAIN.match(text, pos)
+                    nxt = match_after(_CJK_CHAIN, text, pos)
                     if not nxt:
                         break
                     step = 1.0
@@ -544,16 +558,20 @@ class NumberReader:
             a.is_year_like = False
 
     def _finish(self, text: str, a: Amount) -> None:
-        """Currency and modifiers around an amount."""
+        """Currency and modifiers around an amount. Where only digits, spaces and separators
+        stand before it, or a digit (or nothing) comes next, there is nothing to look for on that
+        side: a run of bare numbers costs one check each."""
         before = text[max(0, a.start - 24):a.start]
-        m = self.cur_before_re.search(before) if self.cur_before_re else None
+        plain_before = _PLAIN.fullmatch(before) is not None
+        plain_after = _plain_next(text, a.end)
+        m = self.cur_before_re.search(before) if self.cur_before_re and not plain_before else None
         if m:
             a.cur_before = table_lookup(self.cur_before, m.group(0).strip())
             code = _CODE_DOLLAR.search(before, 0, m.start() + 1) if m.group(0).startswith("$") else None
             if code and code.group(1).upper() in currencies.in_use():
                 a.cur_before = code.group(1).upper()  # "mxn$ 15", "aud$ 15": the code names the dollar
                 a.start -= len(code.group(1))
-        else:
+        elif not plain_before:
             m = self.cldr_before_re.search(before)
             if m:
                 a.cur_before = m.group("code") or self.cldr_symbols.get(m.group("sym"))
@@ -563,10 +581,10 @@ class NumberReader:
             a.currency = a.cur_before
             a.start -= len(m.group(0))
             before = text[max(0, a.start - 24):a.start]
-        m = match_after(self.cur_after_re, text, a.end) if self.cur_after_re else None
+        m = match_after(self.cur_after_re, text, a.end) if self.cur_after_re and not plain_after else None
         if m:
             a.cur_after = table_lookup(self.cur_after, m.group(0).strip())
-        else:
+        elif not plain_after:
             m = match_after(self.cur_after_sym_re, text, a.end) if self.cur_after_sym_re else None
             if m:
                 a.cur_after = table_lookup(self.cur_before, m.group(0).strip())
@@ -585,7 +603,7 @@ class NumberReader:
                 if n is not None and 0 < n < 100:
                     a.amount += n / 100
                     a.end = m.end()
-        elif not a.currency and a.amount is not None and self.cents and a.end == a.core[1]:
+        elif not a.currency and a.amount is not None and self.cents and a.end == a.core[1] and not plain_after:
             m = match_after(self.cent_alone_re, text, a.end)
             if m and table_lookup(self.cents, m.group("cent")):
                 a.currency = table_lookup(self.cents, m.group("cent"))
@@ -594,14 +612,17 @@ class NumberReader:
         best = None
         for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.nearly_before, "nearly"),
                               (self.approx_before, "approx")):
-            m = pattern.search(before) if pattern else None
+            m = pattern.search(before) if pattern and not plain_before else None
             if m and (best is None or len(m.group(0)) > len(best[0].group(0))):
                 best = (m, kind)  # the longest bound wins: "no more than" over "more than"
         if best:
             a.start -= len(best[0].group(0))
             self._bound(a, best[1])
-        for pattern, kind in ((self.more_after, "more"), (self.approx_after, "approx")):
-            m = match_after(pattern, text, a.core[1]) if pattern else None
+        core_plain = _plain_next(text, a.core[1])
+        for pattern, kind in ((self.more_after, "more"), (self.less_after, "less"), (self.approx_after, "approx")):
+            m = match_after(pattern, text, a.core[1]) if pattern and not core_plain else None
+            if m is None and pattern and a.end > a.core[1]:
+                m = match_after(pattern, text, a.end)  # after the currency: 30万元以上
             if m and m.end() <= a.end + len(m.group(0)):
                 if m.start() >= a.end:
                     a.end = m.end()
