@@ -13,7 +13,7 @@ import regex as re
 from claims.extract import CLAUSE_BREAK, Draft, nearest, own_times
 from claims.model import PUBLICATION_DATE, Time, Title
 
-_GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)\s*){0,2}$"
+_GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，،]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)[\s,，،]*){0,2}$"
 
 
 @lru_cache(maxsize=None)
