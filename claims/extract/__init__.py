@@ -84,10 +84,17 @@ def own_times(sent, anchor, times, *, max_gap: int = 80):
     def distance(item, a):
         return 0 if a.start <= item.start <= a.end else min(abs(item.start - a.end), abs(a.start - item.end))
 
+    def same_clause(item, a) -> bool:
+        return not CLAUSE_BREAK.search(sent.text, min(item.end, a.end), max(item.start, a.start))
+
     mine = []
     for t in times:
         d = distance(t, anchor)
-        if d <= max_gap and all(distance(t, a) >= d for a in anchors if (a.start, a.end) != (anchor.start, anchor.end)):
+        # A rival word across a clause mark does not take a time from the anchor's own clause: "IPO
+        # X в Гонконге состоялось 8 декабря 2025 года: компания привлекла ...".
+        own = same_clause(t, anchor)
+        rivals = [a for a in anchors if (a.start, a.end) != (anchor.start, anchor.end) and (not own or same_clause(t, a))]
+        if d <= max_gap and all(distance(t, a) >= d for a in rivals):
             mine.append(t)
     # A time in the anchor's own clause beats a nearer one across a comma: "تأسست عام ٢٠١١، إذ أقال
     # ... في ١٤ تشرين الأول": the ousting is October's, 2011 is the founding's.

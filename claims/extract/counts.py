@@ -20,12 +20,30 @@ def _age(sent, reader) -> list[Draft]:
                 continue
             if not 0 < years < 120:
                 continue
-            person = nearest(sent.people, m.start(), max_gap=30) or sent.person_pronoun
+            person = nearest(sent.people, m.start(), max_gap=30) or _holder_of_title_after(sent, m.end()) \
+                or sent.person_pronoun
             if person is None:
                 continue
             value = Quantity(amount=float(years), unit="years", precision=0.5, text=m.group(0))
-            out.append(Draft("age", person.subject, value, m.span(), confidence=0.7))
+            # "Ngozi and Chidi Okeke, both 29": every person of the group.
+            shared = sent.pack.compile(sent.pack.get("age_shared_words") or [])
+            group = [person]
+            if shared is not None and shared.search(sent.text, max(0, m.start() - 8), m.start() + 8):
+                from claims.extract.people import coordinated
+                group = coordinated(sent, person, sent.people) if person in sent.people else [person]
+            for who in group:
+                out.append(Draft("age", who.subject, value, m.span(), confidence=0.7))
     return out
+
+
+def _holder_of_title_after(sent, pos: int):
+    """"The 72-year-old founder and chairman of Acme, Kenji Watanabe": the age of a title's holder."""
+    from claims.extract.people import holder, title_chains
+
+    for chain in title_chains(sent):
+        if 0 <= chain[0].start - pos <= 3:
+            return holder(sent, chain, {})
+    return None
 
 
 def _attributed(text: str, start: int, end: int, after, before) -> bool:
@@ -75,9 +93,19 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
     between 700 and 750". What the pack's `not_count_nouns` names (units, people without a verb
     that says what they are, periods) is no count."""
     after, before, not_nouns = _open_patterns(sent.pack)
+    # A pack may read the noun itself (ru `counted`: by its lemma, so that магазинов and магазина
+    # are one unit, with the verb of a flow in the unit); it answers (unit, end) or None.
+    counted = getattr(sent.pack.rules, "counted", None)
     out = []
     for a in sent.amounts:
         if not _countable(sent, a) or any(s <= a.start < e for s, e in taken):
+            continue
+        if counted is not None:
+            if any(t.start <= a.start < t.end for t in sent.times):
+                continue  # the day of a date ("8 декабря")
+            got = counted(sent.text, a.start, a.end, sent.pack)
+            if got is not None:
+                out.append((got[0], a, a.start, max(got[1], a.end), sent.text[a.start:max(got[1], a.end)]))
             continue
         hit = None
         for p in after:

@@ -99,7 +99,7 @@ def _title_lead(pack) -> re.Pattern | None:
     dets = "|".join(pack.get("title_lead_fillers") or []) or "(?!)"
     lead = "|".join(sorted(leads, key=len, reverse=True))
     b = r"(?<!\w)" if pack.word_boundary else ""
-    return re.compile(rf"{b}(?:{lead})\s*(?:(?:{dets})\s*)*(?:\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}['’]s\s+)?$", re.I)
+    return re.compile(rf"{b}(?:{lead})\s*(?:(?:{dets})\s*)*(?:\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}(?:['’]s)?\s+)?$", re.I)
 
 
 def _led_holder(sent, first, people):
@@ -128,14 +128,29 @@ def _lead_person(people, first, lead_at):
     return after[0] if after else None
 
 
-def _holder(sent, chain, moved):
+def _org_then_comma(sent, start: int, end: int) -> bool:
+    """"founder and chairman of Osaka-based Acme, Kenji Watanabe": between a title and its holder,
+    a preposition, an organisation with the words that describe it, and one comma."""
+    gap = sent.text[start:end]
+    if gap.count(",") + gap.count("،") + gap.count("，") != 1 or not gap.rstrip().endswith((",", "،", "，")):
+        return False
+    inside = [o for o in sent.orgs if start <= o.start and o.end <= end]
+    if not inside or any(start <= p.start < end for p in sent.people):
+        return False
+    rest = gap[:inside[-1].start - start] + gap[inside[-1].end - start:]
+    return len(rest.split()) <= 5 and not any(start <= t.start < end for t in sent.titles)
+
+
+def holder(sent, chain, moved):
     first, last = chain[0], chain[-1]
-    people = list(sent.people)
+    people = _people(sent)
     led = _led_holder(sent, first, people)
     if led is not None:
         return led
+    people = list(sent.people)  # a pronoun holds a title only after a lead word ("she became ...")
     for p in people:
-        if p.start >= last.end and _gap_after_title(sent.pack).match(sent.text[last.end:p.start]):
+        if p.start >= last.end and (_gap_after_title(sent.pack).match(sent.text[last.end:p.start])
+                                    or _org_then_comma(sent, last.end, p.start)):
             return p
     bare = _bare_apposition(sent.pack)
     for p in reversed(people):
@@ -155,7 +170,7 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
     """`moved`: the move words bound to each person of the sentence (subject id -> [(predicate, word)])."""
     out = []
     for chain in title_chains(sent):
-        person = _holder(sent, chain, moved) or _post_holder(sent, chain[0])
+        person = holder(sent, chain, moved) or _post_holder(sent, chain[0])
         if person is None:
             continue
         org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
@@ -332,21 +347,49 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             time = t.time if t else None
             orgs = [o for o in sent.orgs if o.subject.kind == "org"]
             if predicate == "hire":
+                origin = _org_after_word(sent, trig, orgs, "origin_words")
                 org = _org_after(sent, trig, orgs)
+                if origin is not None and org is not None and org.id == origin.id:
+                    org = None
                 # "His successor, Reda Mesbouhi, took over in January": the article's own company.
                 out.append(Draft("hire", person.subject, None, None, object=org or reader.main_org, time=time,
                                  confidence=0.7 if org else 0.55, anchor=trig.start))
+                if origin is not None:
+                    # "She joins from Kobo Freight": a departure from there.
+                    out.append(Draft("departure", person.subject, None, None, object=origin,
+                                     destination=org or reader.main_org, time=time, confidence=0.6, anchor=trig.start))
                 continue
             # Where the person went: the organisation named right after a joining word
             # ("left Helion in March to join Acme", "to become chief executive of Corvane").
-            dest = next((o for h in sent.triggers_for("hire") if h.start > trig.start
+            dest = next((o for h in sent.triggers_for("hire") if h.start >= trig.start
                          for o in [_org_after(sent, h, orgs, gap=32)] if o), None)
+            # "left in January for rival Vestra Power": the pack's `destination_words`, and a hire there.
+            if dest is None:
+                dest = _org_after_word(sent, trig, orgs, "destination_words", reach=60)
+                if dest is not None and not sent.triggers_for("hire"):
+                    out.append(Draft("hire", person.subject, None, None, object=dest, time=time, confidence=0.6,
+                                     anchor=trig.start))
             left = _org_after(sent, trig, orgs)
             if left is None or (dest and left.id == dest.id):
                 left = _org_before(sent, trig, orgs) or reader.main_org
             out.append(Draft("departure", person.subject, None, None, object=left, destination=dest, time=time,
                              confidence=0.75 if t else 0.6, anchor=trig.start))
     return out, moved
+
+
+def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
+    """The organisation named after one of the pack's `key` words that follows a move word in its
+    sentence part ("joins from Acme", "left in March for rival Acme"): the word within `reach`
+    characters, the name within two words of it."""
+    pattern = sent.pack.compile(sent.pack.get(key) or [])
+    if pattern is None:
+        return None
+    for m in pattern.finditer(sent.text, trig.end, min(len(sent.text), trig.end + reach)):
+        for o in orgs:
+            between = sent.text[m.end():o.start]
+            if 0 <= o.start - m.end() <= 24 and len(between.split()) <= 2 and not CLAUSE_BREAK.search(between):
+                return o.subject
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -472,7 +515,7 @@ def tenures(sent, reader) -> list[Draft]:
     return out
 
 
-def _coordinated(sent, person, people) -> list:
+def coordinated(sent, person, people) -> list:
     """A person and those joined to them ("X and Y", "X, 31, and Y, 34", "Ngozi and Chidi")."""
     group = [person]
     joined = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s*(?:JOIN))\s*".replace(
@@ -513,14 +556,14 @@ def founders(sent, reader) -> list[Draft]:
                     after = [p for p in people if 0 <= p.start - b.end() <= 30
                              and not CLAUSE_BREAK.search(sent.text, b.end(), p.start)]
                     if after:
-                        holders = _coordinated(sent, after[0], people)
+                        holders = coordinated(sent, after[0], people)
                         break
             if not holders:
                 before = [p for p in people if 0 <= m.start() - p.end <= 45
                           and not any(p.end <= o.start < m.start() for o in orgs)
                           and not any(p.end <= q.start < m.start() for q in people if q is not p)]
                 if before:
-                    holders = _coordinated(sent, before[-1], people)
+                    holders = coordinated(sent, before[-1], people)
             if not holders:
                 continue
             org = next((o for o in orgs if 0 <= o.start - m.end() <= 40
@@ -532,11 +575,17 @@ def founders(sent, reader) -> list[Draft]:
     return out
 
 
+def _relative_between(sent, start: int, end: int) -> bool:
+    pattern = sent.pack.compile(sent.pack.get("relative_words") or [])
+    return pattern is not None and bool(pattern.search(sent.text, start, end))
+
+
 def org_before_people(sent, holders, orgs):
     """The organisation a passive founding sentence is about: the first named after its agents
     ("Co-founded by X and Y, payroll start-up Acme has ..."), else the last named before the verb."""
     last = holders[-1].end
-    after = [o for o in orgs if o.start >= last]
+    after = [o for o in orgs if o.start >= last and not CLAUSE_BREAK.search(sent.text, last, o.start)
+             and not _relative_between(sent, last, o.start)]
     if after:
         return after[0].subject
     before = [o for o in orgs if o.end <= holders[0].start]
