@@ -17,7 +17,15 @@ def _age(sent, reader) -> list[Draft]:
             try:
                 years = int(m.group("n"))
             except (IndexError, ValueError, TypeError):
-                continue
+                # Number words ("ثمانية وثلاثين"): the amount the number engine read there.
+                try:
+                    ns, ne = m.span("n")
+                except IndexError:
+                    continue
+                read = [a for a in sent.amounts if ns <= a.start and a.end <= ne and a.amount and not a.currency]
+                if not read or not float(read[0].amount).is_integer():
+                    continue
+                years = int(read[0].amount)
             if not 0 < years < 120:
                 continue
             person = nearest(sent.people, m.start(), max_gap=30) or _holder_of_title_after(sent, m.end()) \
