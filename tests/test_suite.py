@@ -27,7 +27,7 @@ SETS = sorted(p.name for p in SUITES.iterdir() if p.is_dir())
 
 # (set, language) -> (claims found at least, wrong claims at most)
 FLOORS = {
-    ("shared-dev", "ar"): (32, 20),
+    ("shared-dev", "ar"): (110, 13),
     ("shared-dev", "en"): (96, 13),
     ("shared-dev", "ru"): (41, 13),
     ("shared-dev", "zh-Hans"): (66, 12),

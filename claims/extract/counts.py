@@ -19,7 +19,14 @@ def _age(sent, reader) -> list[Draft]:
                 years = _whole_number(m.group("n"), sent.pack)
             except (IndexError, ValueError, TypeError):
                 continue
-            if years is None or not 0 < years < 120:
+            if years is None:
+                # Number words ("ثمانية وثلاثين"): the amount the number engine read there.
+                ns, ne = m.span("n")
+                read = [a for a in sent.amounts if ns <= a.start and a.end <= ne and a.amount and not a.currency]
+                if not read or not float(read[0].amount).is_integer():
+                    continue
+                years = int(read[0].amount)
+            if not 0 < years < 120:
                 continue
             # "48岁的邹凯与43岁的赵一鸣": the person right after an age phrase is its holder.
             after = [p for p in sent.people if 0 <= p.start - m.end() <= 1]

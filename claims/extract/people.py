@@ -13,7 +13,7 @@ import regex as re
 from claims.extract import CLAUSE_BREAK, Draft, nearest, own_times
 from claims.model import PUBLICATION_DATE, Time, Title
 
-_GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)\s*){0,2}$"
+_GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，،]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)[\s,，،]*){0,2}$"
 
 
 @lru_cache(maxsize=None)
@@ -408,8 +408,14 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
                     pairs.append((person, trig))
         for person, trig in pairs:
             moved.setdefault(person.subject.id, []).append((predicate, trig))
-            t = nearest(own_times(sent, trig, [t for t in sent.times if t.time.start or t.time.month]), trig.start,
-                        max_gap=80)
+            dated = [t for t in sent.times if (t.time.start or t.time.month) and not _since(sent, t)]
+            t = nearest(own_times(sent, trig, dated), trig.start, max_gap=80)
+            if t is None and sent.pack.get("move_time_past_names"):
+                # "استقال X (61 عاماً)، الرئيس التنفيذي للعمليات في «Y»، في فبراير": the person, the
+                # titles and the organisations told in apposition do not count in the distance.
+                told = [m for m in [*sent.people, *sent.titles, *sent.orgs] if m.start >= trig.end]
+                reach = 80 + sum(m.end - m.start for m in told if m.start - trig.end <= 160)
+                t = nearest(own_times(sent, trig, dated, max_gap=reach), trig.start, max_gap=reach)
             time = t.time if t else None
             orgs = [o for o in sent.orgs if o.subject.kind == "org"]
             if predicate == "hire":
@@ -532,6 +538,15 @@ def _stay_since(pack):
     if not data.get("since") or not data.get("verbs"):
         return None
     return re.compile(rf"(?:{'|'.join(data['since'])})\s*$"), pack.compile(data["verbs"])
+
+
+def _since(sent, t) -> bool:
+    """A time told with the pack's "since" word (منذ 2019) starts a state; it is no move's time."""
+    stay = _stay_since(sent.pack)
+    if not stay:
+        return False
+    words = "|".join(sent.pack.get("stay_since")["since"])
+    return bool(stay[0].search(sent.text, max(0, t.start - 8), t.start) or re.match(rf"(?:{words})(?!\w)", sent.text[t.start:t.end]))
 
 
 def _held_since(sent, d, since, verbs) -> bool:

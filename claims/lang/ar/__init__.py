@@ -146,7 +146,8 @@ def _gap(pack) -> re.Pattern:
     """The pack's gap words between a cue and the name, any number of them (an organisation then a
     nationality: "الرئيس التنفيذي لـ«X» الإيطالي ماتيو روسي")."""
     words = "|".join(pack.get("title_gap_words") or [])
-    return re.compile(rf"(?:\s*(?:{words})(?![\u0621-\u064A])){{0,3}}\s+" if words else r"\s+")
+    # A comma may close the gap: "قالت المديرة المالية للشركة، هبة النجار، إن ...".
+    return re.compile(rf"(?:\s*(?:{words})(?![\u0621-\u064A])){{0,3}}(?:\s*[،,])?\s+" if words else r"(?:\s*[،,])?\s+")
 
 
 @lru_cache(maxsize=4)
@@ -199,6 +200,10 @@ def find_people(text: str, pack) -> list[NameMention]:
             # Past an organisation, "لصناعة البطاريات" is no name.
             gap_text = text[t.end():g.end()]
             span = read_name(text, g.end(), strict_first=bool(re.search(r"[«»\"“”]|(?<!\w)ل", gap_text)), title_at=title_at)
+            # After a comma the name is an apposition, closed by a comma too ("المديرة المالية
+            # للشركة، هبة النجار، إن"); "X، المديرة المالية، بلغت إيرادات" names nobody.
+            if span and re.search(r"[،,]", gap_text) and not re.match(r"\s*[،,]", text[span[1]:]):
+                continue
             if span:
                 add(span)
     # "خلفاً لفهد X" (succeeding): the name is written onto the preposition ل.
