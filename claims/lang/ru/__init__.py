@@ -70,7 +70,10 @@ def given_name(word: str):
     names = [p for p in _parses(word) if "Name" in p.tag and p.is_known]
     if not names:
         return None
-    best = names[0]
+    # A real nominative reading wins (Алия, Амара: a woman's name, or a rarer man's in the
+    # genitive); a rare one does not (Дмитрия, Анны, Никиты are genitives).
+    nominative = [p for p in names if p.tag.case == "nomn"]
+    best = nominative[0] if nominative and sum(p.score for p in nominative) >= 0.25 else names[0]
     return (word if best.tag.case == "nomn" else best.normal_form.capitalize()), best.tag.case
 
 
