@@ -22,18 +22,19 @@ def parse_phrase(text: str, lang: str, published: Optional[dt.date]) -> list[dic
     for sent in reader.sentences():
         o = sent.start
 
-        def row(dim, s, e, value):
-            rows.append({"dim": dim, "span": [o + s, o + e], "text": text[o + s:o + e], "value": value})
+        def row(dim, s, e, value, data=None):
+            r = {"dim": dim, "span": [o + s, o + e], "text": text[o + s:o + e], "value": value}
+            if data is not None:  # the report contract's value shape (money, quantity, time, duration)
+                r["data"] = data.model_dump(mode="json", exclude={"text", "precision"})
+            rows.append(r)
 
         for a in sent.amounts:
-            if a.currency:
-                row("money", a.start, a.end, render(_money(a)))
-            else:
-                row("number", a.start, a.end, render(_quantity(a)))
+            v = _money(a) if a.currency else _quantity(a)
+            row("money" if a.currency else "number", a.start, a.end, render(v), v)
         for t in sent.times:
-            row("time", t.start, t.end, render(t.time))
+            row("time", t.start, t.end, render(t.time), t.time)
         for d in sent.durations:
-            row("duration", d.start, d.end, d.duration.iso + (f" (ago: {render(d.ago)})" if d.ago else ""))
+            row("duration", d.start, d.end, d.duration.iso + (f" (ago: {render(d.ago)})" if d.ago else ""), d.duration)
         for t in sent.titles:
             row("title", t.start, t.end, t.key)
         for group, dim in ((sent.people, "person"), (sent.orgs, "org"), (sent.products, "product")):

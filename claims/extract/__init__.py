@@ -28,7 +28,8 @@ class Draft:
 
     def to_claim(self, sent, claim_id: str) -> Claim:
         at = self.value_span[0] if self.value_span else self.anchor
-        tense = self.tense or ("future" if (sent.future_at(at) if at is not None else sent.future) else "past")
+        told_ahead = sent.future_at(at) if at is not None else sent.future
+        tense = self.tense or ("future" if told_ahead or sent.modal_at(at) else "past")
         vs = (sent.start + self.value_span[0], sent.start + self.value_span[1]) if self.value_span else None
         return Claim(id=claim_id, doc=sent.doc.id, predicate=self.predicate, subject=self.subject, value=self.value,
                      object=self.object, destination=self.destination, time=self.time, text=sent.text,

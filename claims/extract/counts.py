@@ -20,12 +20,30 @@ def _age(sent, reader) -> list[Draft]:
                 continue
             if not 0 < years < 120:
                 continue
-            person = nearest(sent.people, m.start(), max_gap=30) or sent.person_pronoun
+            person = nearest(sent.people, m.start(), max_gap=30) or _holder_of_title_after(sent, m.end()) \
+                or sent.person_pronoun
             if person is None:
                 continue
             value = Quantity(amount=float(years), unit="years", precision=0.5, text=m.group(0))
-            out.append(Draft("age", person.subject, value, m.span(), confidence=0.7))
+            # "Ngozi and Chidi Okeke, both 29": every person of the group.
+            shared = sent.pack.compile(sent.pack.get("age_shared_words") or [])
+            group = [person]
+            if shared is not None and shared.search(sent.text, max(0, m.start() - 8), m.start() + 8):
+                from claims.extract.people import coordinated
+                group = coordinated(sent, person, sent.people) if person in sent.people else [person]
+            for who in group:
+                out.append(Draft("age", who.subject, value, m.span(), confidence=0.7))
     return out
+
+
+def _holder_of_title_after(sent, pos: int):
+    """"The 72-year-old founder and chairman of Acme, Kenji Watanabe": the age of a title's holder."""
+    from claims.extract.people import holder, title_chains
+
+    for chain in title_chains(sent):
+        if 0 <= chain[0].start - pos <= 3:
+            return holder(sent, chain, {})
+    return None
 
 
 def _attributed(text: str, start: int, end: int, after, before) -> bool:

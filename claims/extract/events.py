@@ -108,7 +108,13 @@ def extract(sent, reader) -> list[Draft]:
         t = opening[0]
         out.append(Draft("event_date", _event_subject(sent.undated_events_before[-1], main), t.time, (t.start, t.end), confidence=0.6))
     for trig in sent.triggers_for("founding"):
-        t = nearest(own_times(sent, trig, times), trig.start, max_gap=60)
+        mine = own_times(sent, trig, times)
+        t = nearest(mine, trig.start, max_gap=60)
+        if t is None:
+            # Verb first (أسس رجل الأعمال X شركة «Y» في القاهرة عام 2019): the names of people
+            # between a founding word and its time do not count in their distance.
+            reach = 60 + sum(p.end - p.start for p in sent.people if 0 <= p.start - trig.end <= 60)
+            t = nearest(mine, trig.start, max_gap=reach)
         if t is None or _founds_an_object(sent, trig):
             continue
         subject, sure = _founded(sent, trig, reader)

@@ -95,6 +95,8 @@ def _t2s():
 @lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant classes of one romanised word, doubled letters and vowels dropped."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]  # the Arabic article of a family name (الحداد): no consonant of the name
     w = re.sub(r"[^a-z]", "", romanize(word))
     out = []
     i = 0
@@ -275,7 +277,9 @@ _HONORIFIC_NAME = re.compile(rf"(?V1)(?<![\p{{Latin}}\p{{M}}])(?:Mr|Mrs|Ms|Dr|Pr
 
 
 # "X, 31, and Y": an age in commas after a name (organisations are not given one).
-_AGE_AFTER = re.compile(r"\s*[,،]\s*\d{1,2}\s*[,،]")
+_AGE_AFTER = re.compile(r"\s*[,،]\s*(?:both |all |each |aged )?\d{1,2}\s*[,،]")
+# "Ngozi and Chidi Okeke": a given name alone, joined to a full name, shares its family name.
+_SHARED_SURNAME = re.compile(rf"(?V1)(?<![\p{{Latin}}\p{{M}}])(?P<given>{_NAME_WORD})\s+(?:and|&)\s+$")
 
 
 def _ends_with(patterns, before: str, strip: str = " ,:：，") -> bool:
@@ -324,7 +328,9 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
     found, maybe = [], []
     for m in _LATIN_RUN.finditer(text):
         spans = list(re.finditer(r"\S+", text, pos=m.start(), endpos=m.end()))
-        while spans and spans[0].group(0) in skip_first:
+        titled_run = False
+        while spans and (spans[0].group(0) in skip_first or any(p.fullmatch(spans[0].group(0)) for p in titles if p)):
+            titled_run = titled_run or spans[0].group(0) not in skip_first  # "Founder Lin Xiaofeng"
             spans = spans[1:]
         words = [w.group(0) for w in spans]
         if text[m.end():m.end() + 1] in ("-", "‑") and text[m.end() + 1:m.end() + 2].isalpha():
@@ -337,7 +343,7 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
         before = text[max(0, start - 40):start]
         after = text[m.end():m.end() + 60]
         gap = appos_re.match(after)
-        evidence = (is_given_name(words[0]) or _HONORIFIC.search(before) or _ends_with(titles, before)
+        evidence = (titled_run or is_given_name(words[0]) or _HONORIFIC.search(before) or _ends_with(titles, before)
                     or _ends_with(cues_before, before)
                     or _starts_with(cues_after, after)
                     or _AGE_AFTER.match(after)
@@ -355,6 +361,13 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
                     maybe.remove(cand)
                     changed = True
                     break
+    for person in list(found):
+        m = _SHARED_SURNAME.search(text, max(0, person.start - 40), person.start)
+        words = person.name.split()
+        if m and len(words) == 2 and m.group("given") not in skip_first and not looks_like_org(m.group("given")) \
+                and not any(n.start <= m.start() < n.end for n in found):
+            name = f"{m.group('given')} {words[-1]}"
+            found.append(NameMention(m.start(), m.end("given"), m.group("given"), name, latin=name))
     for m in _HONORIFIC_NAME.finditer(text):
         s, e = m.span("name")
         if not any(n.start <= s < n.end for n in found) and not looks_like_org(m.group("name")):
