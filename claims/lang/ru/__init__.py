@@ -27,12 +27,16 @@ _PAIR = re.compile(rf"(?<![\p{{L}}-])(?P<first>{_CAP})\s+(?P<last>{_PART}{_CAP})
 # Case endings of surnames, oblique -> nominative, longest first; tried only when the given name
 # shows the case (Якобом is instrumental, so Пачоцким is Пачоцкий).
 _SURNAME_ENDINGS = {
-    "ablt": [("ским", "ский"), ("цким", "цкий"), ("ым", "ый"), ("им", "ий"), ("ом", ""), ("ем", ""), ("ой", "ая")],
-    "gent": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ой", "ая"), ("а", ""), ("я", "й")],
-    "accs": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ую", "ая"), ("а", ""), ("я", "й")],
-    "datv": [("скому", "ский"), ("цкому", "цкий"), ("ому", "ый"), ("ему", "ий"), ("ой", "ая"), ("у", ""), ("ю", "й"),
-             ("е", "а")],
-    "loct": [("ском", "ский"), ("цком", "цкий"), ("ом", "ый"), ("ой", "ая"), ("е", "")],
+    "ablt": [("ским", "ский"), ("цким", "цкий"), ("ым", "ый"), ("им", "ий"), ("ом", ""), ("ем", ""), ("овой", "ова"),
+             ("евой", "ева"), ("иной", "ина"), ("ой", "ая")],
+    "gent": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("овой", "ова"), ("евой", "ева"),
+             ("иной", "ина"), ("ой", "ая"), ("а", ""), ("я", "й")],
+    "accs": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ую", "ая"), ("ову", "ова"),
+             ("еву", "ева"), ("ёву", "ёва"), ("ину", "ина"), ("а", ""), ("я", "й")],
+    "datv": [("скому", "ский"), ("цкому", "цкий"), ("ому", "ый"), ("ему", "ий"), ("овой", "ова"), ("евой", "ева"),
+             ("иной", "ина"), ("ой", "ая"), ("у", ""), ("ю", "й"), ("е", "а")],
+    "loct": [("ском", "ский"), ("цком", "цкий"), ("ом", "ый"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+             ("ой", "ая"), ("е", "")],
 }
 # Endings of a foreign name pymorphy3 does not know, oblique -> nominative: the consonant stems
 # (Йылмаза, Арджуну, Хуном) and the stems in -а/-я (Мехте, Мехтой). A name ending in another
@@ -423,6 +427,13 @@ def counted(text: str, start: int, end: int, pack):
             return None
         rest = re.match(r"\s+([а-яё-]+)", clause[m.end():], re.I)
         noun = _noun(rest.group(1)) if rest else None
+        # "открыла 380 магазинов, доведя их общее число до 2950": the head's noun is the one
+        # counted before it in the sentence.
+        if noun is None and re.search(r"(?:^|\s)их\s+(?:[а-яё]+(?:ее|ое)\s+)?$", clause[:m.start()], re.I):
+            earlier = list(re.finditer(r"\d\s+(?:[а-яё-]+(?:ых|их)\s+)?([а-яё-]+)", text[:max(0, start - len(clause))], re.I))
+            if earlier:
+                rest = earlier[-1]
+                noun = _noun(rest.group(1))
         if noun is None or noun.tag.number != "plur" and noun.normal_form not in ("персонал", "штат"):
             return None
         unit, stop = _lexicon_unit(rest.group(1), pack) or noun.normal_form, end
