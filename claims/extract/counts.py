@@ -101,8 +101,8 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
         if not _countable(sent, a) or any(s <= a.start < e for s, e in taken):
             continue
         if counted is not None:
-            if any(t.start <= a.start < t.end for t in sent.times):
-                continue  # the day of a date ("8 декабря")
+            if any(t.start <= a.start < t.end for t in sent.times) or (a.amount is None and a.min is None):
+                continue  # the day of a date ("8 декабря"); "up to 200" states no count
             got = counted(sent.text, a.start, a.end, sent.pack)
             if got is not None:
                 out.append((got[0], a, a.start, max(got[1], a.end), sent.text[a.start:max(got[1], a.end)]))
