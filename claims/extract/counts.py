@@ -16,8 +16,12 @@ def _age(sent, reader) -> list[Draft]:
         for m in rule.finditer(sent.text):
             try:
                 years = int(m.group("n"))
-            except (IndexError, ValueError, TypeError):
+            except (IndexError, TypeError):
                 continue
+            except ValueError:
+                years = _number_words(m.group("n"), sent.pack)  # "тридцатипятилетний"
+                if years is None:
+                    continue
             if not 0 < years < 120:
                 continue
             person = nearest(sent.people, m.start(), max_gap=30) or _holder_of_title_after(sent, m.end()) \
@@ -34,6 +38,27 @@ def _age(sent, reader) -> list[Draft]:
             for who in group:
                 out.append(Draft("age", who.subject, value, m.span(), confidence=0.7))
     return out
+
+
+@lru_cache(maxsize=None)
+def _number_word_patterns(pack) -> tuple:
+    words = (pack.get("numbers") or {}).get("words") or {}
+    return tuple((re.compile(f"(?p)(?:{pattern})", re.I), value) for pattern, value in words.items())  # longest
+
+
+def _number_words(text: str, pack):
+    """A number written as the pack's number words run together ("тридцати" + "пяти" = 35), or None."""
+    pos, total = 0, 0
+    while pos < len(text):
+        best = None
+        for pattern, value in _number_word_patterns(pack):
+            m = pattern.match(text, pos)
+            if m and m.end() > pos and (best is None or m.end() > best[0]):
+                best = (m.end(), value)
+        if best is None:
+            return None
+        pos, total = best[0], total + best[1]
+    return int(total) if total else None
 
 
 def _holder_of_title_after(sent, pos: int):
