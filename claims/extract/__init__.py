@@ -90,8 +90,8 @@ def own_times(sent, anchor, times, *, max_gap: int = 80):
     mine = []
     for t in times:
         d = distance(t, anchor)
-        # A rival word across a clause mark does not take a time from the anchor's own clause: "IPO
-        # X в Гонконге состоялось 8 декабря 2025 года: компания привлекла ...".
+        # A rival word across a clause mark does not take a time from the anchor's own clause: "the
+        # listing of X took place on 3 March: the company raised ...".
         own = same_clause(t, anchor)
         rivals = [a for a in anchors if (a.start, a.end) != (anchor.start, anchor.end) and (not own or same_clause(t, a))]
         if d <= max_gap and all(distance(t, a) >= d for a in rivals):

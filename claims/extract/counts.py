@@ -46,6 +46,27 @@ def _age(sent, reader) -> list[Draft]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _number_word_patterns(pack) -> tuple:
+    words = (pack.get("numbers") or {}).get("words") or {}
+    return tuple((re.compile(f"(?p)(?:{pattern})", re.I), value) for pattern, value in words.items())  # longest
+
+
+def _number_words(text: str, pack):
+    """A number written as the pack's number words run together ("тридцати" + "пяти" = 35), or None."""
+    pos, total = 0, 0
+    while pos < len(text):
+        best = None
+        for pattern, value in _number_word_patterns(pack):
+            m = pattern.match(text, pos)
+            if m and m.end() > pos and (best is None or m.end() > best[0]):
+                best = (m.end(), value)
+        if best is None:
+            return None
+        pos, total = best[0], total + best[1]
+    return int(total) if total else None
+
+
 def _holder_of_title_after(sent, pos: int):
     """"The 72-year-old founder and chairman of Acme, Kenji Watanabe": the age of a title's holder."""
     from claims.extract.people import holder, title_chains
@@ -65,7 +86,7 @@ def _whole_number(text: str, pack) -> int | None:
     amounts = find_amounts(text, pack)
     if len(amounts) == 1 and amounts[0].amount is not None and float(amounts[0].amount).is_integer():
         return int(amounts[0].amount)
-    return None
+    return _number_words(text, pack)  # run together: "тридцатипятилетний"
 
 
 def _attributed(text: str, start: int, end: int, after, before) -> bool:
@@ -138,8 +159,8 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
         if not _countable(sent, a) or any(s <= a.start < e for s, e in taken):
             continue
         if counted is not None:
-            if any(t.start <= a.start < t.end for t in sent.times):
-                continue  # the day of a date ("8 декабря")
+            if any(t.start <= a.start < t.end for t in sent.times) or (a.amount is None and a.min is None):
+                continue  # the day of a date ("8 декабря"); "up to 200" states no count
             got = counted(sent.text, a.start, a.end, sent.pack)
             if got is not None:
                 out.append((got[0], a, a.start, max(got[1], a.end), sent.text[a.start:max(got[1], a.end)]))

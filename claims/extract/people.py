@@ -374,7 +374,12 @@ def _left_post(sent, title, person, moved, lead_at=None):
             and not any(0 <= lead_at - w.end <= 2 for p, w in words if p == "departure"):
         return None
     ousting = [e for e in sent.events if e.key == "ousting" and e.end <= person.start]
-    leaving = ousting + [w for p, w in words if p == "departure"] + [w for w in joins if title.end <= w.start]
+    # A title right before the joining word with its holder after it is the post taken, not one left
+    # (Russian: "Директором по персоналу Acme назначена Юлия Ким", as in _joined_as).
+    taken = [w for w in joins if 0 <= w.start - title.end <= 20 and person.start >= w.end
+             and not CLAUSE_BREAK.search(sent.text, title.end, person.start)]
+    leaving = ousting + [w for p, w in words if p == "departure"] + \
+        [w for w in joins if title.end <= w.start and w not in taken]
     if not leaving:
         return None
     times = [t for t in sent.times if t.time.start]

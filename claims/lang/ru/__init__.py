@@ -1,15 +1,15 @@
 """Russian pack rules: names of people and organisations, and their nominative forms.
 
-A person is two capitalised words (three for a name of syllables: Пак Чжи Хун) whose first word
+A person is two capitalised words (three for a name of syllables: Ли Су Хён) whose first word
 pymorphy3's dictionary knows as a given name, or, for names it does not know (transliterated
 Korean, Japanese, Nigerian, Indian names), two capitalised words the text itself marks as a
 person: a title or a word for a profession right before them, an age right before or after them
 («28-летняя», «, 46 лет,», «, которому 63 года»), a verb whose subject is a person beside them
 (the pack's `person_verbs` and its move words: «сказал», «покинула»), or another person they are
 joined to by «и». A name is put back in the nominative from the case that governs it: the given
-name's own case, or the case of the title before it (финансового директора Эмре Йылмаза).
+name's own case, or the case of the title before it (технического директора Окечукву Адебайо).
 An organisation is a short name in «» (the Russian way of writing one), put in the nominative
-the same way («Норд Кабеля» is Норд Кабель).
+the same way («Полярного Ветра» is Полярный Ветер).
 """
 from __future__ import annotations
 
@@ -21,22 +21,26 @@ from claims.normalize.glosses import with_glossed_people
 from claims.normalize.names import NameMention, latin_people
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-# A lowercase particle glued to a surname by a hyphen (аль-Отайби, ибн-, де-, ван-); see _PARTICLES.
+# A lowercase particle glued to a surname by a hyphen (аль-Фарси, ибн-, де-, ван-).
 _PART = r"(?:(?:аль|эль|ад|ас|ан|ар|аш|ат|аз|ибн|бен|бин|де|ди|да|ван|фон|ле|ла)-)?"
 _PAIR = re.compile(rf"(?<![\p{{L}}-])(?P<first>{_CAP})\s+(?P<last>{_PART}{_CAP})(?:\s+(?P<third>{_CAP}))?(?![\p{{L}}])")
 # Case endings of surnames, oblique -> nominative, longest first; tried only when the given name
 # shows the case (Якобом is instrumental, so Пачоцким is Пачоцкий).
 _SURNAME_ENDINGS = {
-    "ablt": [("ским", "ский"), ("цким", "цкий"), ("ым", "ый"), ("им", "ий"), ("ом", ""), ("ем", ""), ("ой", "ая")],
-    "gent": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ой", "ая"), ("а", ""), ("я", "й")],
-    "accs": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ую", "ая"), ("а", ""), ("я", "й")],
-    "datv": [("скому", "ский"), ("цкому", "цкий"), ("ому", "ый"), ("ему", "ий"), ("ой", "ая"), ("у", ""), ("ю", "й"),
-             ("е", "а")],
-    "loct": [("ском", "ский"), ("цком", "цкий"), ("ом", "ый"), ("ой", "ая"), ("е", "")],
+    "ablt": [("ским", "ский"), ("цким", "цкий"), ("ым", "ый"), ("им", "ий"), ("ом", ""), ("ем", ""), ("овой", "ова"),
+             ("евой", "ева"), ("иной", "ина"), ("ой", "ая")],
+    "gent": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("овой", "ова"), ("евой", "ева"),
+             ("иной", "ина"), ("ой", "ая"), ("а", ""), ("я", "й")],
+    "accs": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ую", "ая"), ("ову", "ова"),
+             ("еву", "ева"), ("ёву", "ёва"), ("ину", "ина"), ("а", ""), ("я", "й")],
+    "datv": [("скому", "ский"), ("цкому", "цкий"), ("ому", "ый"), ("ему", "ий"), ("овой", "ова"), ("евой", "ева"),
+             ("иной", "ина"), ("ой", "ая"), ("у", ""), ("ю", "й"), ("е", "а")],
+    "loct": [("ском", "ский"), ("цком", "цкий"), ("ом", "ый"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+             ("ой", "ая"), ("е", "")],
 }
 # Endings of a foreign name pymorphy3 does not know, oblique -> nominative: the consonant stems
-# (Йылмаза, Арджуну, Хуном) and the stems in -а/-я (Мехте, Мехтой). A name ending in another
-# vowel (Десаи, Нвосу, Эзе, Такахаси) does not decline and is left as written.
+# (Рагхава, Рагхаву, Рагхавом) and the stems in -а/-я (Кояме, Коямой). A name ending in
+# another vowel (Окечукву, Адебайо, Мацумото) does not decline and is left as written.
 _C = "бвгджзклмнпрстфхцчшщ"
 _FOREIGN_ENDINGS = {
     "gent": [(rf"(?<=[{_C}])а", ""), (r"(?<=[аеиоуэ])я", "й"), (rf"(?<=[{_C}])я", "ь"), (rf"(?<=[{_C}])ы", "а")],
@@ -66,11 +70,14 @@ def _parses(word: str):
 
 def given_name(word: str):
     """(nominative, case) when pymorphy3's dictionary knows the word as a given name, else None
-    (its guesses for unknown words tag half of them Name: Энерджи, Аделеке)."""
+    (its guesses for unknown words tag half of them Name: words of brands, African names)."""
     names = [p for p in _parses(word) if "Name" in p.tag and p.is_known]
     if not names:
         return None
-    best = names[0]
+    # A real nominative reading wins (Алия, Амара: a woman's name, or a rarer man's in the
+    # genitive); a rare one does not (Дмитрия, Анны, Никиты are genitives).
+    nominative = [p for p in names if p.tag.case == "nomn"]
+    best = nominative[0] if nominative and sum(p.score for p in nominative) >= 0.25 else names[0]
     return (word if best.tag.case == "nomn" else best.normal_form.capitalize()), best.tag.case
 
 
@@ -93,7 +100,7 @@ def nominative_foreign(word: str, case: str | None) -> str:
 def governed_case(phrase: str) -> str | None:
     """The case of a title or noun phrase, read on its first word (an adjective agrees with the
     head; a head noun comes before its own complements: "директор по маркетингу" is nominative):
-    финансового директора -> gent, Основателю -> datv, генеральным директором -> ablt; None for
+    финансового директора -> gent, главному инженеру -> datv, генеральным директором -> ablt; None for
     the nominative."""
     words = re.findall(r"[а-яёА-ЯЁ-]+", phrase)
     if not words:
@@ -106,7 +113,7 @@ def governed_case(phrase: str) -> str | None:
 
 def _name_of(words: list[str], case: str | None) -> str:
     """The nominative of a name. A known, declinable given name shows the case itself (Якобом);
-    otherwise the case of the title before the name does (финансового директора Эмре Йылмаза)."""
+    otherwise the case of the title before the name does (главному инженеру Рагхаву Чаттерджи)."""
     known = given_name(words[0])
     if known is not None:
         nominative, own = known
@@ -117,8 +124,8 @@ def _name_of(words: list[str], case: str | None) -> str:
 
 
 def _animate_before(text: str, start: int) -> str | None:
-    """The case of an animate common noun right before a name ("корейского учёного Пак Чжи
-    Хуна", "выходца из банковской сферы" is not right before): a word for a person in apposition."""
+    """The case of an animate common noun right before a name ("японского химика Хироси Коямы";
+    "выходца из нефтяной отрасли" is not right before): a word for a person in apposition."""
     m = re.search(r"([а-яё]+)\s+$", text[max(0, start - 30):start])
     if not m:
         return None
@@ -149,7 +156,7 @@ def _inside_quotes(text: str, pos: int) -> bool:
 
 
 def _words(m) -> list[str]:
-    """The pair, and the third word of a name of syllables (Пак Чжи Хун, Тан Вэй Мин)."""
+    """The pair, and the third word of a name of syllables (Ли Су Хён, Сон Ха Ын)."""
     words = [m.group("first"), m.group("last")]
     if m.group("third") and len(m.group("last")) <= 4 and len(m.group("first")) <= 5:
         words.append(m.group("third"))
@@ -161,8 +168,8 @@ def _end(m, words) -> int:
 
 
 def _ordinary_word(word: str) -> bool:
-    """A word pymorphy3's dictionary knows, and not as a name nor as a noun (Тридцатилетний,
-    Северная, Вчера, Об). A noun may be a foreign name written like a Russian word (Пак, Тан,
+    """A word pymorphy3's dictionary knows, and not as a name nor as a noun (Сорокалетний,
+    Северная, Сегодня, Об). A noun may be a foreign name written like a Russian word (Ли, Сон,
     Сегун): it takes the text's evidence like any unknown word."""
     parses = _parses(word.lower())
     return any(p.is_known for p in parses) and not any(
@@ -170,7 +177,7 @@ def _ordinary_word(word: str) -> bool:
 
 
 def _place_or_org(word: str) -> bool:
-    """A word pymorphy3 knows only as a place or an organisation (Гонконг, Москва, Газпром); a
+    """A word pymorphy3 knows only as a place or an organisation (Ванкувер, Москва, Газпром); a
     word of one syllable may be a surname too (Ван, Ли: Chinese and Korean names)."""
     known = [p for p in _parses(word.lower()) if p.is_known and p.tag.POS == "NOUN"]
     return len(word) > 4 and bool(known) and all("Geox" in p.tag or "Orgn" in p.tag for p in known)
@@ -186,14 +193,14 @@ def _cued(text: str, start: int, end: int, pack, accepted: list[NameMention]) ->
         m = verbs.match(after.lstrip(" ,"))
         if m and after[:len(after) - len(after.lstrip(" ,"))].count(",") == 0:
             return True
-        # "сообщил генеральный директор компании X" is title-cued; "основали в 2018 году в Лагосе X":
+        # "сообщил генеральный директор компании X" is title-cued; "создали в 2019 году в Ибадане X":
         # a person verb earlier in the clause with no other capitalised word between.
         head = text[max(0, start - 60):start]
         clause = re.split(r"[,;:—–()«»]", head)[-1]
         found = list(verbs.finditer(clause))
         if found and not re.search(r"(?<![\p{L}-])[А-ЯЁA-Z]", _caps_between(clause[found[-1].end():])):
             return True
-    # "Эмека Нвосу и Нгози Эзе": joined by "и" to a person.
+    # "Чиома Эке и Обинна Нвачукву": joined by "и" to a person.
     for n in accepted:
         if re.fullmatch(r"\s+и\s+", text[n.end:start]) or re.fullmatch(r"\s+и\s+", text[end:n.start]):
             return True
@@ -210,7 +217,7 @@ def find_people(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
     # Right after a title, capitalised words are a name even when pymorphy3 does not know the
     # given name (финансового директора Чжоу Минь, главный научный сотрудник Аника Брандт); the
-    # title's case is the name's (Основателю ... Чжоу Минъюаню).
+    # title's case is the name's (главному инженеру Рагхаву Чаттерджи).
     for _, title in pack.lexicon_patterns["titles"]:
         for t in title.finditer(text):
             gap = _gap(pack).match(text[t.end():t.end() + 80])
@@ -255,9 +262,9 @@ def find_people(text: str, pack) -> list[NameMention]:
     out = with_glossed_people(text, pack, out)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
     # A Latin run right before a Cyrillic name is the organisation of the title before them
-    # ("Медицинский директор Shifa Care Ахмед Фаузи").
+    # ("Операционный директор Brevix Labs Алексей Рябов").
     # Russian writes people in Cyrillic: a Latin run is a person only after a title ("CEO Sam
-    # Altman"); a known given name alone does not make one ("Hikari Photonics взяла на работу").
+    # Altman"); a known given name alone does not make one ("Kenta Labs наняла инженера").
     latin = [n for n in latin_people(text, titles, reject=_NOT_NAMES) if not any(o.start <= n.start < o.end for o in out)
              and not any(re.fullmatch(r"\s+", text[n.end:o.start]) for o in out)
              and any(t.end() == len(text[:n.start].rstrip(" ,:")) for p in titles
@@ -288,7 +295,7 @@ _QUOTE_AFTER = re.compile(r"\s*[,.!?]?\s*[—–-]\s")
 
 
 def _looks_like_name(words: list[str]) -> bool:
-    """A short name («Норд Кабель», «Зерно и пар», «Маршрут 24»), not a quotation: at most four
+    """A short name («Полярный Ветер», «Тёплый Колос», «Станция 7»), not a quotation: at most four
     words, the first capitalised or a number, none a verb, a pronoun or a word of speech."""
     if not 1 <= len(words) <= 4 or not (words[0][0].isupper() or words[0][0].isdigit()):
         return False
@@ -302,10 +309,10 @@ def _looks_like_name(words: list[str]) -> bool:
 
 
 def org_nominative(name: str) -> str:
-    """«Норд Кабеля» -> Норд Кабель, «Белого паруса» -> Белый парус, «Кибершельфом» -> Кибершельф:
+    """«Полярного Ветра» -> Полярный Ветер, «Кедровым Берегом» -> Кедровый Берег, «Латексом» -> Латекс:
     where a word of the name has no nominative reading, the name is in the case of that word, and
     every word with a reading in that case is put in the nominative (a word in -и/-ы that is a
-    plural nominative or a singular genitive is read as the singular: «Техноласки»)."""
+    plural nominative or a singular genitive is read as the singular: «Вишни» is Вишня)."""
     words = name.split()
     case = None
     for w in words:
@@ -354,7 +361,7 @@ _POS_VERB = ("VERB", "INFN", "PRTS", "PRTF", "GRND")
 
 
 def _noun(word: str):
-    """The noun reading of a counted word (магазинов, складов, точек, аппаратов), if any: a
+    """The noun reading of a counted word (пекарен, терминалов, вагонов, спутников), if any: a
     dictionary noun in the genitive (or the plural nominative), not a name."""
     for p in _parses(word.lower()):
         if p.is_known and p.tag.POS == "NOUN" and p.tag.case in ("gent", "nomn", "accs") and \
@@ -374,7 +381,7 @@ def _lexicon_unit(word: str, pack) -> str | None:
 
 def _verb_before(text: str, start: int, pack):
     """The verb that governs a number, looking back over at most three words in its clause (a
-    dative or an adverb may stand between: "поставила заказчикам 212"), and the word right
+    dative or an adverb may stand between: "передала клиентам 75"), and the word right
     before the number ("на", "до")."""
     head = text[max(0, start - 60):start]
     head = re.split(r"[,;:—–()«»]", head)[-1]
@@ -392,13 +399,13 @@ def _verb_before(text: str, start: int, pack):
 
 def counted(text: str, start: int, end: int, pack):
     """What a number counts when the pack's `count_nouns` do not say: (unit, end of the counted
-    words) or None. The unit is the lemma of the noun after the number (380 магазинов ->
-    магазин), or of the noun after a head word of the pack's `count_heads` before it ("число
-    магазинов достигло 2140"); a noun of the pack's `count_nouns` gives its class instead.
+    words) or None. The unit is the lemma of the noun after the number (64 пекарни ->
+    пекарня), or of the noun after a head word of the pack's `count_heads` before it ("число
+    пекарен достигло 310"); a noun of the pack's `count_nouns` gives its class instead.
     Measures (лет, процентов, рублей: the pack's `not_counted`) count nothing. A number a verb
     of change governs with "на" is a change, not a count (no claim); one a verb outside the pack's
-    `count_stock_verbs` governs is a flow, and its verb is part of the unit (магазин_открыть:
-    stores opened), so a flow and a stock are never compared."""
+    `count_stock_verbs` governs is a flow, and its verb is part of the unit (пекарня_открыть:
+    bakeries opened), so a flow and a stock are never compared."""
     if not re.search(r"\d", text[start:end]) and (pack.compile(list((pack.get("numbers") or {}).get("vague") or {}))
                                                    or re.compile("(?!)")).search(text, start, end):
         return None  # "нескольких сотрудников", "десятки магазинов": no number of them is stated
@@ -420,6 +427,13 @@ def counted(text: str, start: int, end: int, pack):
             return None
         rest = re.match(r"\s+([а-яё-]+)", clause[m.end():], re.I)
         noun = _noun(rest.group(1)) if rest else None
+        # "открыла 40 пекарен, и их общее число составило 310": the head's noun is the one
+        # counted before it in the sentence.
+        if noun is None and re.search(r"(?:^|\s)их\s+(?:[а-яё]+(?:ее|ое)\s+)?$", clause[:m.start()], re.I):
+            earlier = list(re.finditer(r"\d\s+(?:[а-яё-]+(?:ых|их)\s+)?([а-яё-]+)", text[:max(0, start - len(clause))], re.I))
+            if earlier:
+                rest = earlier[-1]
+                noun = _noun(rest.group(1))
         if noun is None or noun.tag.number != "plur" and noun.normal_form not in ("персонал", "штат"):
             return None
         unit, stop = _lexicon_unit(rest.group(1), pack) or noun.normal_form, end
