@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from checker.findings import Report
-from checker.report.common import paths
+from checker.report.common import input_lines, paths, plural
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _DIM, _BOLD = "\033[0m", "\033[2m", "\033[1m"
@@ -16,8 +16,10 @@ def render(report: Report, *, colour: bool = False, **_) -> str:
     where_of = paths(report)
     langs = sorted({d.lang for d in report.documents})
     suppressed = sum(1 for f in report.findings if f.suppressed)
-    lines.append(f"{len(report.documents)} documents ({', '.join(langs)}), {len(report.claims)} claims, "
-                 f"{len(report.findings)} findings" + (f" ({suppressed} suppressed)" if suppressed else ""))
+    lines.append(f"{plural(len(report.documents), 'document')} ({', '.join(langs)}), {plural(len(report.claims), 'claim')}, "
+                 f"{plural(len(report.findings), 'finding')}" + (f" ({suppressed} suppressed)" if suppressed else ""))
+    for level, line in input_lines(report):
+        lines.append(c(_COLOURS["error"] if level == "error" else _COLOURS["warning"], line))
     for s in report.skipped:
         lines.append(c(_DIM, f"skipped: {s}"))
     for n in report.notes:
