@@ -181,3 +181,54 @@ class DocCache:
                 if tmp:
                     Path(tmp).unlink(missing_ok=True)
         self.dirty.clear()
+
+
+def linked_key(claim_keys: Sequence[str]) -> str:
+    h = hashlib.sha256(code_version().encode())
+    for k in claim_keys:
+        h.update(b"\0" + k.encode())
+    return h.hexdigest()
+
+
+def _linked_path(slot: str) -> Path:
+    return cache_dir() / code_version() / "linked" / f"{slot}.json"
+
+
+def linked_cached(slot: str, key_: str) -> Optional[list[Claim]]:
+    """The linked claims of a run over the same documents (same contents, same versions), or None.
+    `slot` names the run's shape (its paths): one entry per shape, replaced when its key changes,
+    so editing a draft again and again does not grow the cache."""
+    if not enabled():
+        return None
+    try:
+        raw = _linked_path(slot).read_bytes()
+        head, _, body = raw.partition(b"\n")
+        if head.decode() != key_:
+            return None
+        return _adapter().validate_json(body)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def store_linked(slot: str, key_: str, found: list[Claim]) -> None:
+    if not enabled():
+        return
+    path = _linked_path(slot)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key_.encode() + b"\n" + _adapter().dump_json(found))
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def slot_of(paths: Sequence, drafts: Sequence = ()) -> str:
+    text = "\0".join([os.path.realpath(p) for p in drafts] + ["--"] + [os.path.realpath(p) for p in paths])
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]

@@ -59,10 +59,10 @@ def read(paths: list[Path], *, drafts: list[Path] = (), entity_files: tuple[str,
     publication date is dated today. `progress(doc)` is called after each document; if `progress`
     also has a `start(total)` method, that is called first with the number of documents. With
     `languages`, documents in other languages are skipped with a note."""
+    from checker import cache as claims_cache
     from checker.cache import DocCache, extract_cached
     from claims.aliases import learn_names
     from claims.entities import load_index
-    from claims.link import link_subjects
     from claims.read import load_documents
 
     prepared = DocCache(cache)
@@ -89,8 +89,11 @@ def read(paths: list[Path], *, drafts: list[Path] = (), entity_files: tuple[str,
     if progress is not None and hasattr(progress, "start"):
         progress.start(len(loaded.documents))
     claims: list[Claim] = []
+    keys: list[str] = []
     index = None
     for doc in loaded.documents:
+        if cache:
+            keys.append(claims_cache.key(doc, entity_files))
         found = extract_cached(doc, entity_files) if cache else None
         if found is None:
             if index is None:
@@ -106,7 +109,24 @@ def read(paths: list[Path], *, drafts: list[Path] = (), entity_files: tuple[str,
             progress(doc)
     if progress is not None and hasattr(progress, "stage"):
         progress.stage("matching")
-    return Read(loaded.documents, link_subjects(claims), loaded.skipped, loaded.errors, loaded.drafts)
+    return Read(loaded.documents, _linked(claims, keys, paths, drafts, cache), loaded.skipped, loaded.errors,
+                loaded.drafts)
+
+
+def _linked(claims: list[Claim], keys: list[str], paths, drafts, cache: bool) -> list[Claim]:
+    """The claims linked across documents; from the cache when the same documents were linked
+    before (linking romanizes every name, which costs more than reading the claims back)."""
+    from checker import cache as claims_cache
+    from claims.link import link_subjects
+
+    if not cache:
+        return link_subjects(claims)
+    slot, key = claims_cache.slot_of(paths, drafts), claims_cache.linked_key(keys)
+    found = claims_cache.linked_cached(slot, key)
+    if found is None:
+        found = link_subjects(claims)
+        claims_cache.store_linked(slot, key, found)
+    return found
 
 
 def read_claims(paths: list[Path], *, entity_files: tuple[str, ...] = (), strict_language: bool = False,

@@ -116,10 +116,21 @@ def link_of(doc) -> str | None:
 
 def _groups(f, sides: list[dict], n_docs_total: int) -> list[dict]:
     """The finding's sides grouped by value: how many sources say each (so the page shows which
-    side the other sources support, in an audit as in a check), a few cards each, the rest listed."""
+    side the other sources support, in an audit as in a check), a few cards each, the rest listed.
+    The cards shown first: the draft's, the outlier, then the draft's language, then one per
+    language."""
     by_value: dict[str, list[dict]] = {}
     for side in sides:
         by_value.setdefault(side["e"].value, []).append(side)
+    draft_langs = {x["e"].lang for x in sides if x["draft"]}
+    for value, group in by_value.items():
+        seen: set = set()
+        ranked = []
+        for i, x in enumerate(group):
+            lang = x["e"].lang
+            ranked.append((not x["draft"], not x["outlier"], lang not in draft_langs, lang in seen, i, x))
+            seen.add(lang)
+        by_value[value] = [r[-1] for r in sorted(ranked, key=lambda r: r[:-1])]
     sources = {v: len({x["e"].doc for x in group}) for v, group in by_value.items()}
     top = max(sources.values()) if sources else 0
     leaders = [v for v, n in sources.items() if n == top]
