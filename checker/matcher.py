@@ -201,16 +201,35 @@ def _first_appearances(classes: list[list[int]], pairs: list[tuple[int, int]]) -
     return first
 
 
+def _components(edges: list[tuple[str, str]]) -> list[set[str]]:
+    """The connected components of the graph of `edges`, in the order their first node appears
+    (as networkx.connected_components gives them, without importing networkx for it)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[rb] = ra
+    groups: dict[str, set[str]] = {}
+    for node in parent:  # insertion order: the order nodes first appear in the edges
+        groups.setdefault(root(node), set()).add(node)
+    return list(groups.values())
+
+
 def _merged(conflicts: dict[tuple[str, str], tuple[Verdict, list[Claim]]]) -> list[tuple[Verdict, list[Claim]]]:
     """One finding per connected set of conflicting values: "December 2023" against "November
     2023" and against "28 November 2023" is one disagreement, told once with all its evidence.
     The verdict shown is the most severe, then most confident, one of the set."""
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_edges_from(conflicts)
     out = []
-    for values in nx.connected_components(g):
+    for values in _components(list(conflicts)):
         parts = [conflicts[k] for k in conflicts if k[0] in values]
         verdict = max((v for v, _ in parts), key=lambda v: (SEVERITY_RANK[v.severity], v.confidence))
         members: list[Claim] = []

@@ -117,13 +117,16 @@ def _linked(claims: list[Claim], keys: list[str], paths, drafts, cache: bool) ->
     """The claims linked across documents; from the cache when the same documents were linked
     before (linking romanizes every name, which costs more than reading the claims back)."""
     from checker import cache as claims_cache
-    from claims.link import link_subjects
 
     if not cache:
+        from claims.link import link_subjects
+
         return link_subjects(claims)
     slot, key = claims_cache.slot_of(paths, drafts), claims_cache.linked_key(keys)
     found = claims_cache.linked_cached(slot, key)
     if found is None:
+        from claims.link import link_subjects  # names, scripts, pypinyin: only when there is linking to do
+
         found = link_subjects(claims)
         claims_cache.store_linked(slot, key, found)
     return found

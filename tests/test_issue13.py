@@ -455,3 +455,12 @@ def test_html_groups_agreeing_sources():
     assert len(page.xpath("//article//div[contains(concat(' ', @class, ' '), ' side ')]")) <= 4
     more = page.xpath("//article//details[@class='more']")
     assert len(more) == 1 and "197 more sources say" in more[0].text_content()
+
+
+def test_index_reports_an_unreadable_file_and_indexes_the_rest(cli, archive, tmp_path):
+    (archive / "empty.txt").write_text("")
+    store = tmp_path / "claims.db"
+    r = cli("index", archive, "--store", store, "-q")
+    assert r.exit_code == 2
+    assert "E103" in r.stderr and "empty.txt" in r.stderr
+    assert "5 documents" in r.stdout

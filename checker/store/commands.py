@@ -49,4 +49,8 @@ def index(paths: Annotated[list[Path], typer.Argument(help="Article files or fol
         raise typer.Exit(2)
     for line in result.skipped:
         typer.echo(f"claimcheck: skipped {line}", err=True)
+    for e in result.errors:
+        typer.echo(f"claimcheck: {e.code} {e.path}: {e.message} (skipped; the rest was indexed)", err=True)
     typer.echo(f"{result.store}: {result.summary()}")
+    if result.errors:
+        raise typer.Exit(2)
