@@ -464,3 +464,19 @@ def test_index_reports_an_unreadable_file_and_indexes_the_rest(cli, archive, tmp
     assert r.exit_code == 2
     assert "E103" in r.stderr and "empty.txt" in r.stderr
     assert "5 documents" in r.stdout
+
+
+def test_text_report_groups_agreeing_sources():
+    from checker.findings import Evidence, Finding, Report, SubjectRef
+    from checker.report.text import render
+    from claims.model import Document
+
+    docs = [Document(id=f"d{i}", path=f"d{i}.txt", lang="en") for i in range(201)]
+    ev = [Evidence(claim=f"d{i}#c1", doc=f"d{i}", lang="en", text="x", span=(0, 1),
+                   value="2025-12" if i else "2026-12") for i in range(201)]
+    f = Finding(id="F1", kind="contradiction", predicate="event_date", severity="error",
+                subject=SubjectRef(id="event:x", name="x"), claims=[e.claim for e in ev], docs=[d.id for d in docs],
+                values=["2026-12", "2025-12"], message="m", rule="CC101", evidence=ev)
+    out = render(Report(documents=docs, claims=[], findings=[f]))
+    assert out.count("“x”") == 4
+    assert "and 197 more saying 2025-12: d4.txt, d5.txt, d6.txt, d7.txt, d8.txt and 192 more" in out

@@ -55,9 +55,22 @@ def input_lines(report: Report) -> list[tuple[str, str]]:
     for e in report.errors:
         out.append(("error", f"unreadable: {display_path(e.path)}: {e.code} {e.message} (skipped; "
                              "its claims were not checked)"))
-    for u in report.undated:
+    undated = report.undated
+    for u in undated[:LISTED]:
         out.append(("warning", f"undated: {display_path(u.path)}: {u.message}"))
-    for p in report.unlisted:
+    if len(undated) > LISTED:
+        rest = undated[LISTED:]
+        out.append(("warning", f"undated: {len(rest)} more documents without a publication date; "
+                               f"{sum(u.unresolved for u in rest)} claims with a relative date among them are "
+                               "compared with nothing (every one is in the JSON report's `undated`)"))
+    for p in report.unlisted[:LISTED]:
         out.append(("warning", f"unlisted: {display_path(p)}: not in its folder's manifest.yaml; read without "
                                "its metadata"))
+    if len(report.unlisted) > LISTED:
+        out.append(("warning", f"unlisted: {len(report.unlisted) - LISTED} more articles not in their folder's "
+                               "manifest.yaml (every one is in the JSON report's `unlisted`)"))
     return out
+
+
+# Undated or unlisted documents named one by one in a human-readable report; more are counted.
+LISTED = 20
