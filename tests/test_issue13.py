@@ -480,3 +480,29 @@ def test_text_report_groups_agreeing_sources():
     out = render(Report(documents=docs, claims=[], findings=[f]))
     assert out.count("“x”") == 4
     assert "and 197 more saying 2025-12: d4.txt, d5.txt, d6.txt, d7.txt, d8.txt and 192 more" in out
+
+
+def _loaded_modules(args: list[str], env: dict) -> set[str]:
+    code = ("import sys, json; from checker.cli import app\n"
+            f"sys.argv = ['claimcheck', *{args!r}]\n"
+            "try:\n    app()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('MODULES ' + json.dumps(sorted(sys.modules)) + '\\n')\n")
+    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    line = next(x for x in p.stderr.splitlines() if x.startswith("MODULES "))
+    return set(json.loads(line.removeprefix("MODULES ")))
+
+
+def test_a_warm_check_loads_only_the_languages_it_needs(tmp_path):
+    draft = tmp_path / "draft.md"
+    shutil.copy(ROOT / "tests" / "data" / "drafts" / "code-red-draft.md", draft)  # zh-Hans
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    env.pop("CLAIMCHECK_NO_CACHE", None)
+    args = ["check", str(draft), "--against", str(ARCHIVE), "--fail-on", "never"]
+    cold = _loaded_modules(args, env)
+    assert {"claims.lang.ru", "claims.lang.ar", "claims.lang.zh", "spacy"} <= cold
+    warm = _loaded_modules(args, env)
+    assert not {m for m in warm if m.startswith(("claims.lang.", "spacy", "claims.pipeline", "pypinyin"))}
+    with draft.open("a", encoding="utf-8") as fh:
+        fh.write("\n分析人士认为,竞争压力仍在加大。\n")
+    edited = _loaded_modules(args, env)
+    assert {m for m in edited if m.startswith("claims.lang.")} == {"claims.lang.zh"}
