@@ -175,6 +175,7 @@ def check(draft: Union[Path, list[Path]], archive: list[Path], *, entity_files: 
                 ignore_comments)
         return report
     r = read(archive, drafts=drafts, entity_files=entity_files, progress=progress, languages=languages, cache=cache)
+    scope_draft_events(r)
     report = _report(r, disabled)
     report.findings = [f for f in report.findings if r.drafts & set(f.docs)]
     for i, f in enumerate(report.findings, 1):
@@ -182,6 +183,37 @@ def check(draft: Union[Path, list[Path]], archive: list[Path], *, entity_files: 
     report.drafts = sorted(r.drafts)
     _finish(report, r.drafts, baseline, ignore_comments)
     return report
+
+
+# The scope of an event whose article names no organisation (claims.extract.events).
+UNSCOPED = "unscoped"
+
+
+def scope_draft_events(r: Read) -> None:
+    """A draft that names no organisation ("In December, chief executive Sam Altman declared a
+    code red") leaves its events unscoped. When the archive knows that event under one scope only,
+    the draft speaks of that one: its claim takes the archive's subject, with a note, so that it is
+    compared at all."""
+    scopes: dict[str, set[str]] = {}
+    for c in r.claims:
+        if c.doc in r.drafts or c.subject.kind != "event" or "@" not in c.subject.id:
+            continue
+        head, _, scope = c.subject.id.rpartition("@")
+        if scope != UNSCOPED:
+            scopes.setdefault(head, set()).add(c.subject.id)
+    docs = {d.id: d for d in r.documents}
+    for i, c in enumerate(r.claims):
+        if c.doc not in r.drafts or c.subject.kind != "event" or not c.subject.id.endswith("@" + UNSCOPED):
+            continue
+        known = scopes.get(c.subject.id.rpartition("@")[0], set())
+        if len(known) != 1:
+            continue
+        target = next(iter(known))
+        r.claims[i] = c.model_copy(update={"subject": c.subject.model_copy(update={"id": target})})
+        note = (f"{c.subject.name} names no organisation here; the archive knows it only as {target}, "
+                "so it is compared with that")
+        if note not in docs[c.doc].notes:
+            docs[c.doc].notes.append(note)
 
 
 def draft_ids(report: Report, drafts: list[Path]) -> set[str]:

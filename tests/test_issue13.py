@@ -506,3 +506,26 @@ def test_a_warm_check_loads_only_the_languages_it_needs(tmp_path):
         fh.write("\n分析人士认为,竞争压力仍在加大。\n")
     edited = _loaded_modules(args, env)
     assert {m for m in edited if m.startswith("claims.lang.")} == {"claims.lang.zh"}
+
+
+# The issue's own draft: one sentence, no organisation named, no front matter.
+BARE = "In December, chief executive Sam Altman declared a code red.\n"
+
+
+def test_the_issues_draft_with_a_date_has_its_conflict(cli, tmp_path):
+    p = tmp_path / "bare.md"
+    p.write_text("---\npublished: 2026-02-05\n---\n" + BARE, encoding="utf-8")
+    data = cli("check", p, "--against", ARCHIVE, "--format", "json").json()
+    [f] = data["findings"]
+    assert f["rule"] == "CC101" and f["subject"]["id"] == "event:code-red@openai"
+    doc = next(d for d in data["documents"] if d["id"] == "bare")
+    assert any("names no organisation" in n for n in doc["notes"])
+
+
+def test_the_issues_draft_without_a_date_is_no_silent_all_clear(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_TODAY", "2026-02-05")
+    p = tmp_path / "bare.md"
+    p.write_text(BARE, encoding="utf-8")
+    r = cli("check", p, "--against", ARCHIVE)
+    assert r.exit_code == 1, r.stdout
+    assert ", 1 finding\n" in r.stdout and "undated: " in r.stdout and "2026-02-05" in r.stdout
