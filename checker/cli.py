@@ -558,22 +558,29 @@ def claims(paths: PathsArg, format: Annotated[ClaimsFormat, typer.Option("--form
            output: OutputOpt = None, entities: EntitiesOpt = None) -> None:
     """Print the claims extracted from the documents, with their sentences and normalized values."""
     from checker.compare.base import render
-    from checker.findings import Report
-    from checker.run import read_claims
+    from checker.findings import InputProblem, Report
+    from checker.run import read
 
     guard_output(output, [*paths, *(entities or [])])
-    docs, found, skipped = _guard(lambda: read_claims(paths, entity_files=_entity_files(entities)))
+    r = _guard(lambda: read(paths, entity_files=_entity_files(entities)))
+    docs, found, skipped = r.documents, r.claims, r.skipped
     if format == ClaimsFormat.json:
-        write_output(Report(documents=docs, claims=found, findings=[], skipped=skipped).model_dump_json(indent=2) + "\n", output)
-        return
-    lines = []
-    for c in found:
-        v = c.value if c.value is not None else c.time
-        extra = f" object={c.object.name}" if c.object else ""
-        extra += f" time={render(c.time)}" if c.time and c.value is not None else ""
-        lines.append(f"{c.id}\t{c.predicate}\t{c.subject.name} [{c.subject.id}]\t{render(v) if v else '-'}{extra}\n"
-                     f"\t“{c.text}”")
-    write_output("\n".join(lines) + "\n", output)
+        errors = [InputProblem(code=e.code, path=e.path, message=e.message) for e in r.errors]
+        write_output(Report(documents=docs, claims=found, findings=[], skipped=skipped,
+                            errors=errors).model_dump_json(indent=2) + "\n", output)
+    else:
+        lines = []
+        for c in found:
+            v = c.value if c.value is not None else c.time
+            extra = f" object={c.object.name}" if c.object else ""
+            extra += f" time={render(c.time)}" if c.time and c.value is not None else ""
+            lines.append(f"{c.id}\t{c.predicate}\t{c.subject.name} [{c.subject.id}]\t{render(v) if v else '-'}{extra}\n"
+                         f"\t“{c.text}”")
+        write_output("\n".join(lines) + "\n", output)
+    for e in r.errors:
+        typer.echo(f"claimcheck: {e.code} {e.path}: {e.message} (skipped; the rest was read)", err=True)
+    if r.errors:
+        raise typer.Exit(2)
 
 
 app.command("index")(index)

@@ -529,3 +529,11 @@ def test_the_issues_draft_without_a_date_is_no_silent_all_clear(cli, tmp_path, m
     r = cli("check", p, "--against", ARCHIVE)
     assert r.exit_code == 1, r.stdout
     assert ", 1 finding\n" in r.stdout and "undated: " in r.stdout and "2026-02-05" in r.stdout
+
+
+def test_claims_reports_an_unreadable_file_and_reads_the_rest(cli, archive):
+    (archive / "empty.txt").write_text("")
+    r = cli("claims", archive, "--format", "json")
+    assert r.exit_code == 2 and "E103" in r.stderr
+    data = r.json()
+    assert len(data["documents"]) == 5 and data["errors"][0]["code"] == "E103"

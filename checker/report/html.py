@@ -167,7 +167,7 @@ def render(report: Report, *, targets=None, **_) -> str:
             sides.append({"e": e, "before": before, "value": value, "after": after, "dir": dir_of(e.lang),
                           "title": (d.title or d.source) if d else None, "outlier": f.outlier == e.claim,
                           "draft": targets is not None and e.doc in targets, "href": link_of(d) if d else None,
-                          "undated": e.doc in undated})
+                          "undated": undated.get(e.doc)})
         what = " vs ".join(f.values) if f.kind == "contradiction" else f"{', '.join(f.values)} ({f.rule_name})"
         found, why = _message(f)
         cards.append({"f": f, "sides": sides, "groups": _groups(f, sides, len(report.documents)), "what": what,
