@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test bench nightly clean
+.PHONY: install demo test bench values nightly clean
 
 install: $(VENV)/.installed
 
@@ -23,6 +23,9 @@ test: install
 
 bench: install
 	$(BIN)/python -m bench.run
+
+values: install
+	$(BIN)/python -m bench.values
 
 nightly: install
 	$(BIN)/pytest -q -m "slow or not slow"

@@ -555,8 +555,11 @@ def baseline_cmd(paths: PathsArg,
 
 @app.command()
 def claims(paths: PathsArg, format: Annotated[ClaimsFormat, typer.Option("--format", "-f")] = ClaimsFormat.text,
-           output: OutputOpt = None, entities: EntitiesOpt = None) -> None:
-    """Print the claims extracted from the documents, with their sentences and normalized values."""
+           output: OutputOpt = None, entities: EntitiesOpt = None,
+           forecasts: Annotated[bool, typer.Option("--forecasts", help="Also list figures, moves and events told as "
+                                                   "plans, targets or forecasts (never compared).")] = False) -> None:
+    """Print the claims extracted from the documents, with their sentences and normalized values:
+    what the articles state as fact (a forecast is listed only with --forecasts)."""
     from checker.compare.base import render
     from checker.findings import InputProblem, Report
     from checker.run import read
@@ -564,6 +567,8 @@ def claims(paths: PathsArg, format: Annotated[ClaimsFormat, typer.Option("--form
     guard_output(output, [*paths, *(entities or [])])
     r = _guard(lambda: read(paths, entity_files=_entity_files(entities)))
     docs, found, skipped = r.documents, r.claims, r.skipped
+    if not forecasts:
+        found = [c for c in found if c.stated]
     if format == ClaimsFormat.json:
         errors = [InputProblem(code=e.code, path=e.path, message=e.message) for e in r.errors]
         write_output(Report(documents=docs, claims=found, findings=[], skipped=skipped,

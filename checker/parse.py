@@ -13,9 +13,10 @@ from claims.read.language import SUPPORTED, normalize_tag
 
 
 def parse_phrase(text: str, lang: str, published: Optional[dt.date]) -> list[dict]:
-    """Every value read in `text`: {dim, span, text, value, display}, `value` in the report
+    """Every value read in `text`: {dim, span, text, value, display[, data]}, `value` in the report
     contract's shapes (money, quantity, time, duration, title; subjects, events and trigger words
-    as small objects of their own) and `display` the short form the text output prints."""
+    as small objects of their own), `display` the short form the text output prints, and for
+    amounts, times and durations `data`, the same shape without the words read and their precision."""
     tag = normalize_tag(lang)
     if tag not in SUPPORTED:
         raise InputError("E301", "--lang", f"{lang!r} is not supported (supported: {', '.join(SUPPORTED)})")
@@ -25,23 +26,26 @@ def parse_phrase(text: str, lang: str, published: Optional[dt.date]) -> list[dic
     for sent in reader.sentences():
         o = sent.start
 
-        def row(dim, s, e, value, display):
-            rows.append({"dim": dim, "span": [o + s, o + e], "text": text[o + s:o + e], "value": value,
-                         "display": display})
+        def row(dim, s, e, value, display, data=None):
+            r = {"dim": dim, "span": [o + s, o + e], "text": text[o + s:o + e], "value": value, "display": display}
+            if data is not None:  # the contract's value shape without the words read and their precision
+                r["data"] = data.model_dump(mode="json", exclude={"text", "precision"})
+            rows.append(r)
 
         def shape(model) -> dict:
             return model.model_dump(mode="json")
 
         for a in sent.amounts:
             v = _money(a) if a.currency else _quantity(a)
-            row("money" if a.currency else "number", a.start, a.end, shape(v), render(v))
+            row("money" if a.currency else "number", a.start, a.end, shape(v), render(v), v)
         for t in sent.times:
-            row("time", t.start, t.end, shape(t.time), render(t.time))
+            row("time", t.start, t.end, shape(t.time), render(t.time), t.time)
         for d in sent.durations:
             value = shape(d.duration)
             if d.ago:
                 value["ago"] = shape(d.ago)
-            row("duration", d.start, d.end, value, d.duration.iso + (f" (ago: {render(d.ago)})" if d.ago else ""))
+            row("duration", d.start, d.end, value, d.duration.iso + (f" (ago: {render(d.ago)})" if d.ago else ""),
+                d.duration)
         for t in sent.titles:
             row("title", t.start, t.end, {"type": "title", "id": t.key, "text": t.text}, t.key)
         for group, dim in ((sent.people, "person"), (sent.orgs, "org"), (sent.products, "product")):

@@ -119,3 +119,10 @@ class Claim(BaseModel):
     # "former" for a post held before ("former chief scientist").
     tense: Literal["past", "future", "former", "unknown"] = "unknown"
     confidence: float = 0.8
+
+    @property
+    def stated(self) -> bool:
+        """Whether the claim states a fact: a figure, a move or an event told as a plan, target or
+        forecast ("expects revenue of $5bn by 2028", "is expected to step down") does not; a post
+        to come ("will become CEO") is still a role, told as future."""
+        return self.tense != "future" or self.predicate == "role"

@@ -26,7 +26,7 @@ from claims.normalize.times import TimeMention, find_times
 
 # spaCy's sentencizer ends sentences here; Chinese and Arabic punctuation included.
 SENTENCE_ENDS = [".", "!", "?", "。", "！", "？", "；", "!", "؟", "۔", "…", "\n"]
-_LATIN_ORG = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,})(?:\s+[A-Z][A-Za-z]+)*)(?![A-Za-z0-9])")
+_LATIN_ORG = re.compile(r"(?V1)(?<![\p{Latin}\p{M}0-9])((?:[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*|[\p{Lu}&&\p{Latin}][\p{Ll}&&\p{Latin}]{2,})(?:\s+[\p{Lu}&&\p{Latin}][\p{Latin}]+)*)(?![\p{Latin}\p{M}0-9])")
 
 
 @dataclass
@@ -54,6 +54,7 @@ class Sentence:
     text: str
     future: bool = False
     future_marks: list[tuple[int, int]] = field(default_factory=list)
+    modal_marks: list[tuple[int, int]] = field(default_factory=list)
     hypothetical: bool = False
     amounts: list[Amount] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
@@ -74,12 +75,14 @@ class Sentence:
         году", بحلول) earlier in the sentence governs what follows it; one later in the sentence
         only its own clause ("$5bn by 2028"). "Revenue rose 31%, and the firm expects 40% next
         year": the 31% stays past."""
-        for s, e in self.future_marks:
-            if s <= pos:
-                return True
-            if not CLAUSE_BREAK.search(self.text, pos, s):
-                return True
-        return False
+        return _governed(self.text, self.future_marks, pos)
+
+    def modal_at(self, pos: Optional[int]) -> bool:
+        """Whether the words at `pos` are only intended, negotiated or denied (the pack's `modal`
+        words: تتفاوض، نفت، لتوظيف), governed as `future_at` says: told like a plan, not stated."""
+        if not self.modal_marks:
+            return False
+        return _governed(self.text, self.modal_marks, 0 if pos is None else pos)
 
     def triggers_for(self, predicate: str) -> list[Mention]:
         return [t for t in self.triggers if t.key == predicate]
@@ -87,6 +90,16 @@ class Sentence:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+
+def _governed(text: str, marks: list[tuple[int, int]], pos: int) -> bool:
+    """A mark earlier in the sentence governs what follows it; a later one only its own clause."""
+    for s, e in marks:
+        if s <= pos:
+            return True
+        if not CLAUSE_BREAK.search(text, pos, s):
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -240,7 +253,13 @@ class DocReader:
             forms = sorted(self.native_orgs, key=len, reverse=True)
             # Cyrillic names decline (Корвейн, Корвейна): a form matches with a short case ending.
             ending = r"\w{0,2}" if self.pack.code == "ru" else ""
-            self._native_re = re.compile("|".join(f"{re.escape(f)}{ending}" for f in forms))
+            body = "|".join(f"{re.escape(f)}{ending}" for f in forms)
+            # Where words take proclitics (Arabic و، ب، ل), a name is a whole word after one of them,
+            # never after the article: «مدار» is not in المدار (orbit).
+            clitics = [c for c in (self.pack.get("proclitics") or "").split("|") if c and "ال" not in c]
+            if clitics:
+                body = rf"(?<!\w)(?:{'|'.join(clitics)})?(?:{body})(?!\w)"
+            self._native_re = re.compile(body)
 
     def _lexicon_words(self, name: str) -> bool:
         """Whether a would-be name holds words of the lexicon (an event, a title, a claim word):
@@ -255,7 +274,8 @@ class DocReader:
         for m in self._native_re.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
                 continue
-            form = next((f for f in sorted(self.native_orgs, key=len, reverse=True) if m.group(0).startswith(f)), None)
+            form = next((f for f in sorted(self.native_orgs, key=len, reverse=True)
+                         if m.group(0).startswith(f) or m.group(0).endswith(f)), None)
             if form is not None:
                 out.append(SubjectMention(m.start(), m.end(), self.native_orgs[form], m.group(0)))
         return out
@@ -352,6 +372,8 @@ class DocReader:
         hypo = pack.compile(pack.get("hypothetical") or [])
         sent.future_marks = [m.span() for m in future.finditer(text)] if future else []
         sent.future = bool(sent.future_marks)
+        modal = pack.compile(pack.get("modal") or [])
+        sent.modal_marks = [m.span() for m in modal.finditer(text)] if modal else []
         sent.hypothetical = bool(hypo and hypo.search(text))
         sent.amounts = find_amounts(text, pack)
         sent.times = find_times(text, pack, doc.published, sent.future_at)

@@ -1,4 +1,5 @@
-"""Every story in fixtures/*/gold.yaml, audited by the CLI and scored by the shared scorer.
+"""Every story in fixtures/*/gold.yaml, audited by the CLI and scored by the project's copy of the
+shared scorer (tests/scoring/score.py).
 
 For each story: every `must` finding is reported, nothing is a false alarm, and claim recall does not
 fall below what the checker reaches today (printed with -s). A story whose gold the checker does not
@@ -9,6 +10,7 @@ A story folder may hold an `entities.yaml` (its organisations in every script), 
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 from functools import lru_cache
 
 import pytest
@@ -16,9 +18,9 @@ import yaml
 from typer.testing import CliRunner
 
 from checker.cli import app
-from tests.conftest import FIXTURES, SHARED
+from tests.conftest import FIXTURES
 
-SCORER = SHARED / "tools" / "score.py"
+SCORER = Path(__file__).parent / "scoring" / "score.py"
 STORIES = sorted(p.parent.name for p in FIXTURES.glob("*/gold.yaml"))
 
 # Claims of each gold found today: the floor claim recall may not fall below.
@@ -60,8 +62,6 @@ def _scorer():
 @lru_cache(maxsize=None)
 def scored(story: str) -> tuple[tuple[str, ...], dict]:
     """Audit the story folder through the CLI, score the JSON report: (scorer lines, summary)."""
-    if not SCORER.exists():
-        pytest.skip(f"{SCORER} is not present: the shared scorer is needed to score the stories")
     import json
 
     folder = FIXTURES / story

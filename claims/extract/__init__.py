@@ -28,7 +28,8 @@ class Draft:
 
     def to_claim(self, sent, claim_id: str) -> Claim:
         at = self.value_span[0] if self.value_span else self.anchor
-        tense = self.tense or ("future" if (sent.future_at(at) if at is not None else sent.future) else "past")
+        told_ahead = sent.future_at(at) if at is not None else sent.future
+        tense = self.tense or ("future" if told_ahead or sent.modal_at(at) else "past")
         vs = (sent.start + self.value_span[0], sent.start + self.value_span[1]) if self.value_span else None
         return Claim(id=claim_id, doc=sent.doc.id, predicate=self.predicate, subject=self.subject, value=self.value,
                      object=self.object, destination=self.destination, time=self.time, text=sent.text,
@@ -83,10 +84,17 @@ def own_times(sent, anchor, times, *, max_gap: int = 80):
     def distance(item, a):
         return 0 if a.start <= item.start <= a.end else min(abs(item.start - a.end), abs(a.start - item.end))
 
+    def same_clause(item, a) -> bool:
+        return not CLAUSE_BREAK.search(sent.text, min(item.end, a.end), max(item.start, a.start))
+
     mine = []
     for t in times:
         d = distance(t, anchor)
-        if d <= max_gap and all(distance(t, a) >= d for a in anchors if (a.start, a.end) != (anchor.start, anchor.end)):
+        # A rival word across a clause mark does not take a time from the anchor's own clause: "IPO
+        # X в Гонконге состоялось 8 декабря 2025 года: компания привлекла ...".
+        own = same_clause(t, anchor)
+        rivals = [a for a in anchors if (a.start, a.end) != (anchor.start, anchor.end) and (not own or same_clause(t, a))]
+        if d <= max_gap and all(distance(t, a) >= d for a in rivals):
             mine.append(t)
     # A time in the anchor's own clause beats a nearer one across a comma: "تأسست عام ٢٠١١، إذ أقال
     # ... في ١٤ تشرين الأول": the ousting is October's, 2011 is the founding's.

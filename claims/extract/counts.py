@@ -1,6 +1,10 @@
 """count and age: a number beside a counted noun ("11 founders", 十余名员工), or a person's age."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex as re
+
 from claims.extract import Draft, nearest, next_word_at
 from claims.extract.money import clause_bounds, org_before, period_of
 from claims.model import Quantity, Subject
@@ -16,12 +20,30 @@ def _age(sent, reader) -> list[Draft]:
                 continue
             if not 0 < years < 120:
                 continue
-            person = nearest(sent.people, m.start(), max_gap=30) or sent.person_pronoun
+            person = nearest(sent.people, m.start(), max_gap=30) or _holder_of_title_after(sent, m.end()) \
+                or sent.person_pronoun
             if person is None:
                 continue
             value = Quantity(amount=float(years), unit="years", precision=0.5, text=m.group(0))
-            out.append(Draft("age", person.subject, value, m.span(), confidence=0.7))
+            # "Ngozi and Chidi Okeke, both 29": every person of the group.
+            shared = sent.pack.compile(sent.pack.get("age_shared_words") or [])
+            group = [person]
+            if shared is not None and shared.search(sent.text, max(0, m.start() - 8), m.start() + 8):
+                from claims.extract.people import coordinated
+                group = coordinated(sent, person, sent.people) if person in sent.people else [person]
+            for who in group:
+                out.append(Draft("age", who.subject, value, m.span(), confidence=0.7))
     return out
+
+
+def _holder_of_title_after(sent, pos: int):
+    """"The 72-year-old founder and chairman of Acme, Kenji Watanabe": the age of a title's holder."""
+    from claims.extract.people import holder, title_chains
+
+    for chain in title_chains(sent):
+        if 0 <= chain[0].start - pos <= 3:
+            return holder(sent, chain, {})
+    return None
 
 
 def _attributed(text: str, start: int, end: int, after, before) -> bool:
@@ -34,37 +56,106 @@ def _attributed(text: str, start: int, end: int, after, before) -> bool:
     return before is not None and any(m.end() == len(head) for m in before.finditer(head))
 
 
-def _count(sent, reader) -> list[Draft]:
+def _closed_counts(sent) -> list[tuple[str, object, int, int, str]]:
+    """(class, amount, start, end, words) of the pack's closed `count_nouns` right after an amount."""
     out = []
-    nouns = sent.pack.get("count_nouns") or {}
-    if not nouns or reader.main_org is None:
-        return out
-    speech_after = sent.pack.compile(sent.pack.get("attribution_words") or [])
-    speech_before = sent.pack.compile(sent.pack.get("attribution_before") or [])
-    partial = sent.pack.compile(sent.pack.get("partial_periods") or [])
-    for what, words in nouns.items():
+    for what, words in (sent.pack.get("count_nouns") or {}).items():
         pattern = sent.pack.compile(words)
         if pattern is None:
             continue
         for m in pattern.finditer(sent.text):
-            near = [a for a in sent.amounts if not a.currency and not a.is_year_like and 0 <= m.start() - a.end <= 6
-                    and (a.amount or a.min or 0) >= 2]
-            if not near:
-                continue
-            a = near[-1]
-            if _attributed(sent.text, a.start, m.end(), speech_after, speech_before):
-                continue  # "two employees said": sources, not a headcount
-            period = period_of(sent, a)
-            if period is None and partial is not None and partial.search(sent.text, *clause_bounds(sent.text, a.start)):
-                continue  # "其中四季度交付9.86万辆": a quarter we cannot place is no year's count
-            # Whose count: the organisation its clause is about ("Lingyue, which delivered 268,000
-            # vehicles"), else the article's own.
-            owner = org_before(sent, a.start, reader) or reader.main_org
-            subject = Subject(id=f"count:{what}@{owner.id.split(':', 1)[-1]}", name=f"{what} of {owner.name}",
-                              kind="thing", aliases=[m.group(0)])
-            value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
-                             approx=a.approx, precision=a.precision, text=sent.text[a.start:m.end()])
-            out.append(Draft("count", subject, value, (a.start, m.end()), time=period, confidence=0.6))
+            near = [a for a in sent.amounts if _countable(sent, a) and 0 <= m.start() - a.end <= 6]
+            if near:
+                out.append((what, near[-1], near[-1].start, m.end(), m.group(0)))
+    return out
+
+
+def _countable(sent, a) -> bool:
+    """A plain number of things: no currency, no year, no percentage, no duration, at least two."""
+    if a.currency or a.is_year_like or (a.amount or a.min or a.max or 0) < 2:
+        return False
+    if sent.text[a.end:a.end + 2].lstrip()[:1] in ("%", "％") or any(d.start <= a.start < d.end for d in sent.durations):
+        return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def _open_patterns(pack):
+    after = [re.compile(p) for p in pack.get("count_open_after") or []]
+    before = [re.compile(p + r"$") for p in pack.get("count_open_before") or []]
+    not_nouns = pack.compile(pack.get("not_count_nouns") or [])
+    return after, before, not_nouns
+
+
+def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
+    """Any countable noun beside an amount (the pack's `count_open_after` / `count_open_before`,
+    patterns with a group `noun`): "operates 26 narrow-body jets", "拥有186家门市", "headcount is
+    between 700 and 750". What the pack's `not_count_nouns` names (units, people without a verb
+    that says what they are, periods) is no count."""
+    after, before, not_nouns = _open_patterns(sent.pack)
+    # A pack may read the noun itself (ru `counted`: by its lemma, so that магазинов and магазина
+    # are one unit, with the verb of a flow in the unit); it answers (unit, end) or None.
+    counted = getattr(sent.pack.rules, "counted", None)
+    out = []
+    for a in sent.amounts:
+        if not _countable(sent, a) or any(s <= a.start < e for s, e in taken):
+            continue
+        if counted is not None:
+            if any(t.start <= a.start < t.end for t in sent.times):
+                continue  # the day of a date ("8 декабря")
+            got = counted(sent.text, a.start, a.end, sent.pack)
+            if got is not None:
+                out.append((got[0], a, a.start, max(got[1], a.end), sent.text[a.start:max(got[1], a.end)]))
+            continue
+        hit = None
+        for p in after:
+            m = p.match(sent.text, a.end)
+            if m:
+                hit = (m.group("noun"), a.start, m.end())
+                break
+        if hit is None:
+            head = sent.text[max(0, a.start - 40):a.start]
+            for p in before:
+                m = p.search(head)
+                if m:
+                    hit = (m.group("noun"), max(0, a.start - 40) + m.start("noun"), a.end)
+                    break
+        if hit is None or (not_nouns is not None and not_nouns.fullmatch(hit[0])):
+            continue
+        out.append((hit[0].lower(), a, hit[1], hit[2], sent.text[hit[1]:hit[2]]))
+    return out
+
+
+def _count(sent, reader) -> list[Draft]:
+    out = []
+    if reader.main_org is None and not sent.orgs:
+        return out
+    speech_after = sent.pack.compile(sent.pack.get("attribution_words") or [])
+    speech_before = sent.pack.compile(sent.pack.get("attribution_before") or [])
+    partial = sent.pack.compile(sent.pack.get("partial_periods") or [])
+    user_words = sent.pack.compile((sent.pack.get("triggers") or {}).get("user_count") or [])
+    closed = _closed_counts(sent)
+    found = closed + _open_counts(sent, [(a.start, a.end) for _, a, _, _, _ in closed])
+    for what, a, start, end, words in found:
+        if user_words is not None and user_words.search(words):
+            continue  # users, customers, subscribers: a user count
+        if _attributed(sent.text, a.start, end, speech_after, speech_before):
+            continue  # "two employees said": sources, not a headcount
+        if sent.future_at(a.start):
+            continue  # "plans to open 50 stores", "may cut 200 jobs": no count yet
+        period = period_of(sent, a)
+        if period is None and partial is not None and partial.search(sent.text, *clause_bounds(sent.text, a.start)):
+            continue  # "其中四季度交付9.86万辆": a quarter we cannot place is no year's count
+        # Whose count: the organisation its clause is about ("Lingyue, which delivered 268,000
+        # vehicles"), else the article's own.
+        owner = org_before(sent, a.start, reader) or reader.main_org
+        if owner is None:
+            continue
+        subject = Subject(id=f"count:{what}@{owner.id.split(':', 1)[-1]}", name=f"{what} of {owner.name}",
+                          kind="thing", aliases=[words])
+        value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit=what,
+                         approx=a.approx, precision=a.precision, text=sent.text[start:end])
+        out.append(Draft("count", subject, value, (start, end), time=period, confidence=0.6))
     return out
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from claims.extract import CLAUSE_BREAK, Draft, nearest, own_times
+from claims.extract.money import org_before
+from claims.extract import CLAUSE_BREAK, Draft, nearest, next_word_at, own_times
 from claims.model import Subject
 
 EVENT_KINDS = Path(__file__).resolve().parents[1] / "data" / "events.yaml"
@@ -48,6 +49,40 @@ def _event_subject(ev, scope: str) -> Subject:
                    aliases=[ev.text.strip("«»\"“”'")])
 
 
+def _founds_an_object(sent, trig) -> bool:
+    """"Acme established a research lab in 2020", "set up its Paris office": the founding of a part
+    (the pack's `founded_object_words` right after the verb, and no organisation named there)."""
+    words = sent.pack.compile(sent.pack.get("founded_object_words") or [])
+    if words is None:
+        return False
+    m = words.match(sent.text, next_word_at(sent.text, trig.end))
+    return m is not None and not any(0 <= o.start - trig.end <= 45 for o in sent.orgs)
+
+
+def _founded(sent, trig, reader):
+    """(organisation, named nearby) a founding word is about: the one named after it in its clause
+    ("founded Beirut-based Acme in 2012"); for a sentence that opens with the word ("Founded in
+    2017, the company ...", "Co-founded last year by X, payroll start-up Acme ..."), the first one
+    named after it; else the one its clause is about ("Acme, which was founded", "It was founded":
+    the article's own)."""
+    orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    passive = sent.pack.compile(sent.pack.get("passive_markers") or [])
+    head = sent.text[max(0, trig.start - 12):trig.start].rstrip()
+    if passive is not None and any(m.end() == len(head) for m in passive.finditer(head)):
+        org = org_before(sent, trig.start, reader)  # "Acme was set up in 2021 in Jakarta": Acme's
+        if org is not None:
+            return org, org is not reader.main_org or any(o.subject is org for o in orgs)
+    after = [o for o in orgs if 0 <= o.start - trig.end <= 45 and not CLAUSE_BREAK.search(sent.text, trig.end, o.start)]
+    if after:
+        return after[0].subject, True
+    if trig.start <= 2:
+        later = [o for o in orgs if o.start >= trig.end]
+        if later:
+            return later[0].subject, True
+    org = org_before(sent, trig.start, reader)
+    return org, org is not None and org is not reader.main_org
+
+
 def extract(sent, reader) -> list[Draft]:
     out = []
     times = _times(sent)
@@ -73,16 +108,17 @@ def extract(sent, reader) -> list[Draft]:
         t = opening[0]
         out.append(Draft("event_date", _event_subject(sent.undated_events_before[-1], main), t.time, (t.start, t.end), confidence=0.6))
     for trig in sent.triggers_for("founding"):
-        t = nearest(own_times(sent, trig, times), trig.start, max_gap=25)
+        mine = own_times(sent, trig, times)
+        t = nearest(mine, trig.start, max_gap=60)
         if t is None:
+            # Verb first (أسس رجل الأعمال X شركة «Y» في القاهرة عام 2019): the names of people
+            # between a founding word and its time do not count in their distance.
+            reach = 60 + sum(p.end - p.start for p in sent.people if 0 <= p.start - trig.end <= 60)
+            t = nearest(mine, trig.start, max_gap=reach)
+        if t is None or _founds_an_object(sent, trig):
             continue
-        orgs = [o for o in sent.orgs if o.subject.kind == "org"]
-        after = [o for o in orgs if o.start >= trig.end and o.start - trig.end <= 25]
-        near = after[0] if after else nearest(orgs, trig.start, max_gap=25)
-        subject = near.subject if near else None
+        subject, sure = _founded(sent, trig, reader)
         if subject is None:
             continue
-        founders = None
-        out.append(Draft("founding", subject, _time_of(t), (t.start, t.end), object=founders,
-                         confidence=0.75 if near else 0.5))
+        out.append(Draft("founding", subject, _time_of(t), (t.start, t.end), confidence=0.75 if sure else 0.5))
     return out

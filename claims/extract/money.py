@@ -53,6 +53,15 @@ def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) ->
     if reader.main_org is not None and any(cs <= p.start < ce for p in sent.org_pronouns):
         return reader.main_org
     before_sent = [o for o in pool if o.start <= pos]
+    # "Acme, whose chief executive founded it in Gdańsk, is valued at ...": a clause that opens with
+    # a lower-case verb goes on with the sentence's subject, not with a name of the clause between
+    # (one that opens with the pack's `relative_words`, "which was valued", is about the name before).
+    opening = sent.text[cs:ce].lstrip()
+    first_break = CLAUSE_BREAK.search(sent.text)
+    relative = sent.pack.compile(sent.pack.get("relative_words") or [])
+    if before_sent and opening[:1].islower() and (first_break is None or before_sent[0].start < first_break.start()) \
+            and not (relative is not None and relative.match(opening)):
+        return before_sent[0].subject
     if before_sent:
         return before_sent[-1].subject
     return reader.main_org

@@ -13,7 +13,7 @@ import regex as re
 from claims.extract import CLAUSE_BREAK, Draft, nearest, own_times
 from claims.model import PUBLICATION_DATE, Time, Title
 
-_GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)\s*)?$"
+_GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)\s*){0,2}$"
 
 
 @lru_cache(maxsize=None)
@@ -22,7 +22,9 @@ def _gap_after_title(pack) -> re.Pattern:
     pack's `title_gap_words` ("главный научный сотрудник компании Аника Брандт")."""
     words = "|".join(pack.get("title_gap_words") or []) or "(?!)"
     return re.compile(_GAP_AFTER_TITLE.replace("GAP", words), re.I)
-_GAP_BEFORE_TITLE = r"^\s*[,،:：\p{Pd}]\s*(?:(?:APPOSITION)\s+)?$"
+# "X, 39, the company's chief ...": a comma or dash, an age, and any of the pack's apposition words.
+# A parenthesis may stand before the comma: "X (61), the chief ...", "استقال X (61 عاماً)، الرئيس ...".
+_GAP_BEFORE_TITLE = r"^\s*(?:\([^()]{1,30}\)\s*)?[,،:：\p{Pd}]\s*(?:\d{1,3}\s*[,،]\s*)?(?:(?:APPOSITION)\s*)*$"
 
 
 @lru_cache(maxsize=None)
@@ -31,6 +33,15 @@ def _gap_before_title(pack) -> re.Pattern:
     `apposition_words` ("Rafael Quintas, the chief engineer")."""
     words = "|".join(pack.get("apposition_words") or []) or "(?!)"
     return re.compile(_GAP_BEFORE_TITLE.replace("APPOSITION", words), re.I)
+
+
+@lru_cache(maxsize=None)
+def _bare_apposition(pack) -> re.Pattern | None:
+    """The pack's `apposition_bare`: a title whose text matches it is its holder's when written
+    right after the name with no comma (Arabic, an indefinite title: "رحيل X مؤسس «Y»"; a definite
+    one after a name is mostly the verb's object: "التقى X الرئيسَ التنفيذي")."""
+    pattern = pack.get("apposition_bare")
+    return re.compile(pattern) if pattern else None
 
 
 def _as_of(sent) -> Time | None:
@@ -43,7 +54,7 @@ def _former(sent, title) -> bool:
     pattern = sent.pack.compile(sent.pack.get("former") or [])
     if pattern is None:
         return False
-    before = sent.text[max(0, title.start - 14):title.start]
+    before = sent.text[max(0, title.start - 24):title.start]  # "كانت تشغل منصب" ends right there
     after = sent.text[title.end:title.end + 12]
     return any(m.end() >= len(before.rstrip()) - 1 for m in pattern.finditer(before)) or \
         any(m.start() <= 1 for m in pattern.finditer(after))
@@ -63,43 +74,195 @@ def _people(sent):
     return people
 
 
+def title_chains(sent) -> list[list]:
+    """Titles joined by the pack's `title_joiners` ("founder and chairman", "联合创始人兼首席执行官")
+    are one chain: they share their holder and their organisation."""
+    joiners = "|".join(sent.pack.get("title_joiners") or []) or "(?!)"
+    joined = re.compile(rf"\s*(?:,|、|(?:{joiners}))?\s*", re.I)
+    chains: list[list] = []
+    for title in sorted(sent.titles, key=lambda t: t.start):
+        if chains and joined.fullmatch(sent.text, chains[-1][-1].end, title.start):
+            chains[-1].append(title)
+        else:
+            chains.append([title])
+    return chains
+
+
+@lru_cache(maxsize=None)
+def _title_lead(pack) -> re.Pattern | None:
+    """A word that makes the title after it the post of its clause's subject: "as", "became",
+    "promoted to", with determiners and an organisation's possessive between ("as its first
+    chief commercial officer", "served as Acme's chief financial officer")."""
+    leads = pack.get("title_leads") or []
+    if not leads:
+        return None
+    dets = "|".join(pack.get("title_lead_fillers") or []) or "(?!)"
+    lead = "|".join(sorted(leads, key=len, reverse=True))
+    b = r"(?<!\w)" if pack.word_boundary else ""
+    return re.compile(rf"{b}(?:{lead})\s*(?:(?:{dets})\s*)*(?:\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}(?:['’]s)?\s+)?$", re.I)
+
+
+def _led_holder(sent, first, people):
+    """The holder of a title after a lead word: the person nearest before the lead word in the
+    sentence ("hired X as chief engineer and Y as chief product officer", "X, who spent six years
+    as CTO"), else the first person after the title ("In her first 100 days as chief executive of
+    Acme, X ...")."""
+    lead_at = lead_position(sent, first)
+    return None if lead_at is None else _lead_person(people, first, lead_at)
+
+
+def lead_position(sent, first) -> int | None:
+    """Where the lead word of a title stands ("as", "became"), if one governs it."""
+    lead = _title_lead(sent.pack)
+    if lead is None:
+        return None
+    m = lead.search(sent.text[max(0, first.start - 60):first.start])
+    return max(0, first.start - 60) + m.start() if m else None
+
+
+def _lead_person(people, first, lead_at):
+    before = [p for p in people if p.end <= lead_at]
+    if before:
+        return before[-1]
+    after = [p for p in people if p.start >= first.end]
+    return after[0] if after else None
+
+
+def _org_then_comma(sent, start: int, end: int) -> bool:
+    """"founder and chairman of Osaka-based Acme, Kenji Watanabe": between a title and its holder,
+    a preposition, an organisation with the words that describe it, and one comma."""
+    gap = sent.text[start:end]
+    if gap.count(",") + gap.count("،") + gap.count("，") != 1 or not gap.rstrip().endswith((",", "،", "，")):
+        return False
+    inside = [o for o in sent.orgs if start <= o.start and o.end <= end]
+    if not inside or any(start <= p.start < end for p in sent.people):
+        return False
+    rest = gap[:inside[-1].start - start] + gap[inside[-1].end - start:]
+    return len(rest.split()) <= 5 and not any(start <= t.start < end for t in sent.titles)
+
+
+def holder(sent, chain, moved):
+    first, last = chain[0], chain[-1]
+    people = _people(sent)
+    led = _led_holder(sent, first, people)
+    if led is not None:
+        return led
+    people = list(sent.people)  # a pronoun holds a title only after a lead word ("she became ...")
+    for p in people:
+        if p.start >= last.end and (_gap_after_title(sent.pack).match(sent.text[last.end:p.start])
+                                    or _org_then_comma(sent, last.end, p.start)):
+            return p
+    bare = _bare_apposition(sent.pack)
+    for p in reversed(people):
+        if p.end <= first.start and _gap_before_title(sent.pack).match(sent.text[p.end:first.start]):
+            return p
+        if bare is not None and p.end <= first.start and not sent.text[p.end:first.start].strip() \
+                and bare.match(first.text):
+            return p
+    for title in chain:
+        person = _joined_as(sent, title, moved)
+        if person is not None:
+            return person
+    return None
+
+
 def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
     """`moved`: the move words bound to each person of the sentence (subject id -> [(predicate, word)])."""
     out = []
-    for title in sent.titles:
-        person = None
-        for p in sent.people:
-            if p.start >= title.end and _gap_after_title(sent.pack).match(sent.text[title.end:p.start]):
-                person = p
-                break
-        if person is None:
-            for p in reversed(sent.people):
-                if p.end <= title.start and _gap_before_title(sent.pack).match(sent.text[p.end:title.start]):
-                    person = p
-                    break
-        if person is None:
-            person = _joined_as(sent, title, moved)
+    for chain in title_chains(sent):
+        person = holder(sent, chain, moved) or _post_holder(sent, chain[0])
         if person is None:
             continue
-        org = _org_of_title(sent, title)
-        value = Title(id=title.key, text=title.text)
-        time = _as_of(sent)
-        left = _left_post(sent, title, person, moved)
-        if left is not None:
-            tense, time = "former", left or time
-        else:
-            tense = "former" if _former(sent, title) else _title_tense(sent, title)
-        out.append(Draft("role", person.subject, value, (title.start, title.end),
-                         object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
+        org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
+        for title in chain:
+            value = Title(id=title.key, text=title.text)
+            time = _as_of(sent)
+            left = _left_post(sent, title, person, moved, lead_position(sent, chain[0]))
+            if left is not None:
+                tense, time = "former", left or time
+            else:
+                tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
+            out.append(Draft("role", person.subject, value, (title.start, title.end),
+                             object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
+    return out + _founders(sent, reader)
+
+
+@lru_cache(maxsize=None)
+def _post_marks(pack):
+    """The pack's `post_words` (right before a title: "في منصب", "بمنصب"), `post_forms` (a title's
+    own form that says it is a post taken or held: the Arabic accusative "رئيساً تنفيذياً") and
+    `post_breaks` (words that open another subject's clause: "قال X إن الشركة عينت مديراً")."""
+    def alt(key, fmt):
+        words = pack.get(key) or []
+        return re.compile(fmt.format("|".join(words))) if words else None
+    return alt("post_words", r"(?:{})\s*$"), alt("post_forms", r"^(?:{})"), alt("post_breaks", r"(?<!\w)(?:{})(?!\w)")
+
+
+def _post_holder(sent, title):
+    """A title marked as a post (the pack's `post_words` before it, or a `post_forms` form) with no
+    holder beside it: the person named last before it in the sentence ("انضمت X إلى «Y» في منصب
+    T", "عاد في فبراير رئيساً تنفيذياً"), unless a clause of another subject opens between."""
+    before, form, breaks = _post_marks(sent.pack)
+    if before is None and form is None:
+        return None
+    marked = (before is not None and before.search(sent.text, max(0, title.start - 16), title.start)) or \
+        (form is not None and form.match(title.text))
+    if not marked:
+        return None
+    people = [p for p in _people(sent) if p.end <= title.start]
+    if not people:
+        return None
+    person = people[-1]
+    if breaks is not None and breaks.search(sent.text, person.end, title.start):
+        return None
+    return person
+
+
+def _founders(sent, reader) -> list[Draft]:
+    """Where the pack says a founding verb comes before its subject (`founding_subject_after`:
+    "أسس رجل الأعمال X شركة «Y»"): the first person after the founding word in its clause, with the
+    people listed right after it, founded the organisation; two or more are co-founders."""
+    if not sent.pack.get("founding_subject_after"):
+        return []
+    out = []
+    orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    by = sent.pack.compile(sent.pack.get("agent_words") or [])
+    for trig in sent.triggers_for("founding"):
+        first = next((p for p in sent.people if p.start >= trig.end and p.start - trig.end <= 90
+                      and not CLAUSE_BREAK.search(sent.text, trig.end, p.start)), None)
+        if first is None:
+            continue
+        # "تأسست «Y» عام 2009 على يد X": after an agent word the organisation may come first.
+        agent = by is not None and any(m.end() <= first.start and first.start - m.end() <= 30
+                                       for m in by.finditer(sent.text, trig.end, first.start))
+        if not agent and (first.start - trig.end > 60 or any(trig.end <= o.start < first.start for o in orgs)):
+            continue
+        group = [first]
+        for p in sent.people:
+            if p.start > group[-1].end and re.fullmatch(r"\s*(?:[,،]\s*)?\S*\s*", sent.text[group[-1].end:p.start]) \
+                    and not CLAUSE_BREAK.search(sent.text, group[-1].end, p.start):
+                group.append(p)
+        key = "co_founder" if len(group) > 1 else "founder"
+        org = next((o for o in orgs if o.start >= group[-1].end and not CLAUSE_BREAK.search(sent.text, group[-1].end, o.start)), None) \
+            or next((o for o in orgs if trig.end <= o.start < first.start), None)
+        for p in group:
+            out.append(Draft("role", p.subject, Title(id=key, text=trig.text), (trig.start, trig.end),
+                             object=org.subject if org else reader.main_org, time=_as_of(sent), confidence=0.7,
+                             tense="past"))
     return out
 
 
 def _org_of_title(sent, title):
-    """The organisation of a post: named right after it ("chief executive of Corvane", "директор
-    компании Acme", "الرئيس التنفيذي لشركة X"), else right before it ("OpenAI's chief scientist",
-    "OpenAI的首席研究官")."""
+    """The organisation of a post: named right after it, past a preposition and a few descriptive
+    words ("chief executive of Istanbul-based drone maker Acme", "директор компании Acme",
+    "الرئيس التنفيذي لشركة X"), else right before it ("OpenAI's chief scientist", "OpenAI的首席研究官")."""
     orgs = [o for o in sent.orgs if o.subject.kind == "org"]
-    after = [o for o in orgs if 0 <= o.start - title.end <= 12 and not CLAUSE_BREAK.search(sent.text, title.end, o.start)]
+
+    def clear(a, b):
+        return not CLAUSE_BREAK.search(sent.text, a, b) and not any(a <= p.start < b for p in sent.people) \
+            and not any(a <= t.start < b for t in sent.titles)
+
+    after = [o for o in orgs if 0 <= o.start - title.end <= 40 and clear(title.end, o.start)]
     if after:
         return after[0]
     before = [o for o in orgs if 0 <= title.start - o.end <= 12 and not CLAUSE_BREAK.search(sent.text, o.end, title.start)]
@@ -110,10 +273,13 @@ def _joined_as(sent, title, moved):
     """The new post named right after a joining word: "梁雨晴(Grace Liang)接任首席财务官", "X was
     named chief executive", "назначен генеральным директором", "عُيّن X رئيساً تنفيذياً"; or right
     before it with the person after ("финансовым директором стала Вивиан Чёк")."""
+    breaks = _post_marks(sent.pack)[2]
     for p in _people(sent):
         for predicate, w in moved.get(p.subject.id, []):
             if predicate != "hire":
                 continue
+            if breaks is not None and p.end <= w.start and breaks.search(sent.text, p.end, w.start):
+                continue  # "قال X إن أكمي عينت مديراً": the appointee is not the speaker
             after = max(w.end, p.end) if p.start >= w.end else w.end
             if 0 <= title.start - after <= 12 and not CLAUSE_BREAK.search(sent.text, after, title.start):
                 return p
@@ -124,7 +290,7 @@ def _joined_as(sent, title, moved):
     return None
 
 
-def _left_post(sent, title, person, moved):
+def _left_post(sent, title, person, moved, lead_at=None):
     """A title its holder leaves in this very sentence is a post held until then: "ousted founder
     and chief executive Nadir Bouzelmat", "Chief medical officer Elliot Marsh left in October",
     "финансовый директор Тарек Мансур ... стал президентом". Returns None for a title held now
@@ -133,6 +299,11 @@ def _left_post(sent, title, person, moved):
     words = moved.get(person.subject.id, [])
     joins = [w for p, w in words if p == "hire"]
     if any(title.start >= w.end for w in joins):
+        return None
+    # "left in October ... to become chief executive of Corvane": a post led after the leaving word is the new one.
+    # ("stepped down as chief executive": the lead word right after the leaving word names the old post.)
+    if lead_at is not None and any(w.end <= lead_at for p, w in words if p == "departure") \
+            and not any(0 <= lead_at - w.end <= 2 for p, w in words if p == "departure"):
         return None
     ousting = [e for e in sent.events if e.key == "ousting" and e.end <= person.start]
     leaving = ousting + [w for p, w in words if p == "departure"] + [w for w in joins if title.end <= w.start]
@@ -152,9 +323,10 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
         if not triggers:
             continue
         pairs = []
-        for person in _people(sent):
+        people = _people(sent)
+        for person in people:
             trig = nearest(triggers, person.start, max_gap=120)
-            if trig is not None:
+            if trig is not None and not _nearer_person(sent, person, trig, people):
                 pairs.append((person, trig))
         # A trigger no person took ("...重返OpenAI,但在2024年2月離開") goes to the nearest person.
         for trig in triggers:
@@ -169,21 +341,79 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             time = t.time if t else None
             orgs = [o for o in sent.orgs if o.subject.kind == "org"]
             if predicate == "hire":
+                origin = _org_after_word(sent, trig, orgs, "origin_words")
                 org = _org_after(sent, trig, orgs)
+                if origin is not None and org is not None and org.id == origin.id:
+                    org = None
                 # "His successor, Reda Mesbouhi, took over in January": the article's own company.
                 out.append(Draft("hire", person.subject, None, None, object=org or reader.main_org, time=time,
                                  confidence=0.7 if org else 0.55, anchor=trig.start))
+                if origin is not None:
+                    # "She joins from Kobo Freight": a departure from there.
+                    out.append(Draft("departure", person.subject, None, None, object=origin,
+                                     destination=org or reader.main_org, time=time, confidence=0.6, anchor=trig.start))
                 continue
             # Where the person went: the organisation named right after a joining word
             # ("left Helion in March to join Acme", "to become chief executive of Corvane").
-            dest = next((o for h in sent.triggers_for("hire") if h.start > trig.start
+            dest = next((o for h in sent.triggers_for("hire") if h.start >= trig.start
                          for o in [_org_after(sent, h, orgs, gap=32)] if o), None)
+            # "left in January for rival Vestra Power": the pack's `destination_words`, and a hire there.
+            if dest is None:
+                dest = _org_after_word(sent, trig, orgs, "destination_words", reach=60)
+                if dest is not None and not sent.triggers_for("hire"):
+                    out.append(Draft("hire", person.subject, None, None, object=dest, time=time, confidence=0.6,
+                                     anchor=trig.start))
             left = _org_after(sent, trig, orgs)
             if left is None or (dest and left.id == dest.id):
                 left = _org_before(sent, trig, orgs) or reader.main_org
             out.append(Draft("departure", person.subject, None, None, object=left, destination=dest, time=time,
                              confidence=0.75 if t else 0.6, anchor=trig.start))
     return out, moved
+
+
+def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
+    """The organisation named after one of the pack's `key` words that follows a move word in its
+    sentence part ("joins from Acme", "left in March for rival Acme"): the word within `reach`
+    characters, the name within two words of it."""
+    pattern = sent.pack.compile(sent.pack.get(key) or [])
+    if pattern is None:
+        return None
+    for m in pattern.finditer(sent.text, trig.end, min(len(sent.text), trig.end + reach)):
+        for o in orgs:
+            between = sent.text[m.end():o.start]
+            if 0 <= o.start - m.end() <= 24 and len(between.split()) <= 2 and not CLAUSE_BREAK.search(between):
+                return o.subject
+    return None
+
+
+@lru_cache(maxsize=None)
+def _move_breaks(pack):
+    words = pack.get("move_breaks") or []
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)") if words else None
+
+
+def _nearer_person(sent, person, trig, people) -> bool:
+    """Whether the move word belongs to another person: one who stands between them, in another
+    clause, not listed with `person`, with one of the pack's `move_breaks` (a relative pronoun, a
+    verb of saying) between too: "عُيّن X مديراً ...، خلفاً لـY التي تقاعدت": Y retired, not X;
+    "«...انضمام Y...»، قال X": X is the speaker. "A, B and C left" is one list."""
+    breaks = _move_breaks(sent.pack)
+    lo, hi = (person.end, trig.start) if person.end <= trig.start else (trig.end, person.start)
+    if breaks is None or not breaks.search(sent.text, lo, hi):
+        return False
+    for other in people:
+        if other.subject.id == person.subject.id or not (lo <= other.start and other.end <= hi):
+            continue
+        a, b = (person.end, other.start) if person.end <= other.start else (other.end, person.start)
+        between = sent.text[a:b]
+        for m in [*sent.titles, *people]:
+            if a <= m.start and m.end <= b:
+                between = between.replace(sent.text[m.start:m.end], " ")
+        # Listed: only titles, names, punctuation and short joining words (и, and, et) between.
+        listed = all(len(w) <= 3 for w in re.findall(r"\w+", between))
+        if (CLAUSE_BREAK.search(sent.text, a, b) or breaks.search(sent.text, a, b)) and not listed:
+            return True
+    return False
 
 
 def _org_after(sent, trig, orgs, gap: int = 20):
@@ -214,16 +444,49 @@ def _interval_words(pack):
     return re.compile(rf"\s*(?:{alt}){b}", re.I)
 
 
+def _apart(sent, a, b) -> int:
+    """Characters between two mentions, less those of the people named between them."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    if lo >= hi:
+        return 0
+    return hi - lo - sum(p.end - p.start for p in sent.people if lo <= p.start and p.end <= hi)
+
+
+@lru_cache(maxsize=None)
+def _stay_since(pack):
+    """The pack's `stay_since`: words of "since" before a duration and present verbs of holding a
+    post: "يترأس X مجلس الإدارة منذ ١٢ عاماً" is a stay of twelve years, not a time twelve years ago."""
+    data = pack.get("stay_since") or {}
+    if not data.get("since") or not data.get("verbs"):
+        return None
+    return re.compile(rf"(?:{'|'.join(data['since'])})\s*$"), pack.compile(data["verbs"])
+
+
+def _held_since(sent, d, since, verbs) -> bool:
+    if not since.search(sent.text, max(0, d.start - 8), d.start):
+        return False
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sent.text, 0, d.start):
+        start = m.end()
+    return bool(verbs.search(sent.text, start, d.start))
+
+
 def tenures(sent, reader) -> list[Draft]:
     out = []
     triggers = sent.triggers_for("tenure")
-    if not triggers:
+    stay = _stay_since(sent.pack)
+    if not triggers and not stay:
         return out
     for d in sent.durations:
         # A stay is counted in months or years; "five weeks after the derailment" is no tenure.
-        if d.ago is not None or d.duration.years is None or not 0.2 <= d.duration.years <= 60:
+        if d.duration.years is None or not 0.2 <= d.duration.years <= 60:
             continue
-        if nearest(triggers, d.start, max_gap=12) is None and nearest(triggers, d.end, max_gap=12) is None:
+        held = bool(stay) and _held_since(sent, d, *stay)
+        if d.ago is not None and not held:
+            continue
+        # Verb first, then the person, then the stay ("أمضى سامي ناصر ثماني سنوات"): a name between
+        # the word and the duration does not count in their distance.
+        if not held and not any(_apart(sent, t, d) <= 12 for t in triggers):
             continue
         interval = _interval_words(sent.pack)
         if interval is not None and interval.match(sent.text, d.end):
@@ -237,6 +500,90 @@ def tenures(sent, reader) -> list[Draft]:
     return out
 
 
+def coordinated(sent, person, people) -> list:
+    """A person and those joined to them ("X and Y", "X, 31, and Y, 34", "Ngozi and Chidi")."""
+    group = [person]
+    joined = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s*(?:JOIN))\s*".replace(
+        "JOIN", "|".join(sent.pack.get("title_joiners") or []) or "(?!)"), re.I)
+    ordered = sorted(people, key=lambda p: p.start)
+    i = ordered.index(person)
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = sorted((ordered[j], ordered[j + step]), key=lambda p: p.start)
+            if not joined.fullmatch(sent.text, a.end, b.start):
+                break
+            j += step
+            group.append(ordered[j])
+    return sorted(group, key=lambda p: p.start)
+
+
+def founders(sent, reader) -> list[Draft]:
+    """founder and co_founder roles from a founding verb (the pack's `founder_verbs`): its agent
+    after "by" ("co-founded in 2016 by X and Y"), else the person right before it in its clause
+    ("X, who founded Acme", "X and Y, both 29, co-founded Acme"); the organisation is the one
+    named after the verb, else the one the clause is about, else the article's."""
+    out = []
+    verbs = sent.pack.get("founder_verbs") or {}
+    people = [p for p in sent.people]
+    if not verbs or not people:
+        return out
+    by = sent.pack.compile(sent.pack.get("agent_words") or [])
+    orgs = [o for o in sent.orgs if o.subject.kind == "org"]
+    for title_id, words in verbs.items():
+        pattern = sent.pack.compile(words)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sent.text):
+            holders = []
+            if by is not None:
+                for b in by.finditer(sent.text, m.end(), min(len(sent.text), m.end() + 40)):
+                    after = [p for p in people if 0 <= p.start - b.end() <= 30
+                             and not CLAUSE_BREAK.search(sent.text, b.end(), p.start)]
+                    if after:
+                        holders = coordinated(sent, after[0], people)
+                        break
+            if not holders:
+                before = [p for p in people if 0 <= m.start() - p.end <= 45
+                          and not any(p.end <= o.start < m.start() for o in orgs)
+                          and not any(p.end <= q.start < m.start() for q in people if q is not p)]
+                if before:
+                    holders = coordinated(sent, before[-1], people)
+            if not holders:
+                continue
+            org = next((o for o in orgs if 0 <= o.start - m.end() <= 40
+                        and not CLAUSE_BREAK.search(sent.text, m.end(), o.start)), None)
+            subject_org = org.subject if org else (org_before_people(sent, holders, orgs) or reader.main_org)
+            for person in holders:
+                out.append(Draft("role", person.subject, Title(id=title_id, text=m.group(0)), (m.start(), m.end()),
+                                 object=subject_org, time=_as_of(sent), confidence=0.7, tense="past"))
+    return out
+
+
+def _relative_between(sent, start: int, end: int) -> bool:
+    pattern = sent.pack.compile(sent.pack.get("relative_words") or [])
+    return pattern is not None and bool(pattern.search(sent.text, start, end))
+
+
+def org_before_people(sent, holders, orgs):
+    """The organisation a passive founding sentence is about: the first named after its agents
+    ("Co-founded by X and Y, payroll start-up Acme has ..."), else the last named before the verb."""
+    last = holders[-1].end
+    after = [o for o in orgs if o.start >= last and not CLAUSE_BREAK.search(sent.text, last, o.start)
+             and not _relative_between(sent, last, o.start)]
+    if after:
+        return after[0].subject
+    before = [o for o in orgs if o.end <= holders[0].start]
+    return before[-1].subject if before else None
+
+
 def extract(sent, reader) -> list[Draft]:
     move_drafts, moved = moves(sent, reader)
-    return roles(sent, reader, moved) + move_drafts + tenures(sent, reader)
+    out, seen = [], set()
+    for d in roles(sent, reader, moved) + founders(sent, reader) + move_drafts + tenures(sent, reader):
+        key = (d.predicate, d.subject.id, getattr(d.value, "id", None), d.value_span)
+        if d.predicate == "role" and key in seen:
+            continue  # one founder found twice (after the verb and after its agent word)
+        seen.add(key)
+        out.append(d)
+    return out

@@ -11,15 +11,45 @@ from claims.normalize.names import fold
 _PERCENT = re.compile(r"\s*(?:%|％|percent|per cent|процент\w*|في المئة|في المائة|٪)")
 
 
+def _is_change(sent, a) -> bool:
+    """Whether the pack's `change_words` stand right before the percentage: it measures a change
+    ("rose 18%", "up by 5%"), not a share ("rose to 9%" is a level and stays)."""
+    words = sent.pack.get("change_words") or []
+    if not words:
+        return False
+    pattern = _change_pattern(sent.pack)
+    head = sent.text[max(0, a.start - 30):a.start]
+    return any(m.end() == len(head) for m in pattern.finditer(head))
+
+
+_CHANGE: dict = {}
+
+
+def _change_pattern(pack):
+    if pack not in _CHANGE:
+        alt = "|".join(sorted(pack.get("change_words"), key=len, reverse=True))
+        b = r"(?<!\w)" if pack.word_boundary else ""
+        _CHANGE[pack] = re.compile(rf"{b}(?:{alt})\s*", re.I)
+    return _CHANGE[pack]
+
+
 def extract(sent, reader) -> list[Draft]:
     out = []
+    change = sent.pack.compile(sent.pack.get("change_words") or [])
     for a in sent.amounts:
         if a.amount is None:
             continue
         m = _PERCENT.match(sent.text, a.end)
         if not m and not re.search(r"(?:百分之)$", sent.text[:a.start]):
             continue
+        # "выросла на 27%": a change by so much, not a share (the pack's `change_words` right
+        # before the number, its modifiers included).
+        head = sent.text[max(0, a.start - 24):max(a.start, a.core[0] or a.start)].rstrip()
+        if change is not None and any(c.end() == len(head) for c in change.finditer(head)):
+            continue
         end = m.end() if m else a.end
+        if _is_change(sent, a):
+            continue  # "sales grew 42%", "增长65%", "выросли на 65%", "بارتفاع 25%": a rate of change
         # What is measured: the words of the sentence with its numbers taken out, as a stable key.
         measured = re.sub(r"[\d٠-٩.,٫٬%％]+", "#", sent.text)
         key = fold(re.sub(r"\W+", " ", measured))[:80]

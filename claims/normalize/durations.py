@@ -3,6 +3,12 @@
 A number followed by a unit of the pack's `durations` table is a duration; followed as well by
 the pack's `ago` word (or preceded by it, as Arabic منذ), it is a time counted back from the
 publication date, at year granularity and marked approximate.
+
+The parts compose: a unit after a word for one (`duration_one`: "a year", "another month", طوال
+الشهر), after a half (`duration_half`: "half a year", полгода, 半年, نصف عام), in the dual
+(`dual_durations`: سنتين), with a half after it (`duration_plus_half`: "a month and a half", 三年半)
+or between number and unit (`duration_half_between`: 一個半月); units that are multiples (`decade`,
+`fortnight`); and two durations in a row are one ("2 years and 3 months" is P27M, 兩年零三個月).
 """
 from __future__ import annotations
 
@@ -18,6 +24,11 @@ from claims.model import Duration, Time
 from claims.normalize.numbers import Amount, find_amounts, match_after
 
 _ISO = {"year": "Y", "month": "M", "week": "W", "day": "D"}
+# Units that are a number of another: a decade is ten years, a fortnight two weeks.
+_MULTIPLE = {"decade": ("year", 10), "fortnight": ("week", 2)}
+_YEARS = {"year": 1, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
+# Two durations in a row add up in the smaller unit: years and months, weeks and days.
+_SMALLER = {("year", "month"): ("month", 12), ("week", "day"): ("day", 7), ("month", "day"): ("day", 30)}
 
 
 @dataclass
@@ -34,9 +45,53 @@ class DurationReader:
         self.units = pack.get("durations") or {}
         b = r"(?!\w)" if pack.word_boundary else ""
         self.unit_re = re.compile(rf"\s*(?P<unit>{_alternation(self.units)}){b}", re.I) if self.units else None
+        # A unit in the dual is two of it, with no number written (سنتين، عامين، شهرين).
+        self.duals = pack.get("dual_durations") or {}
+        self.dual_re = pack.compile(self.duals.keys(), capture="dual") if self.duals else None
+        procl = f"(?:{pack.get('proclitics')})?" if pack.get("proclitics") else ""
+        unit_word = rf"{procl}(?P<unit>{_alternation(self.units)}){b}" if self.units else None
+        self.one_re = self._lead(pack, pack.get("duration_one"), unit_word)
+        self.half_re = self._lead(pack, pack.get("duration_half"), unit_word)
+        plus = pack.get("duration_plus_half")
+        self.plus_half_re = re.compile(rf"\s*(?:{_alternation(plus)})", re.I) if plus else None
+        between = pack.get("duration_half_between")
+        self.half_between_re = re.compile(rf"\s*(?:{_alternation(between)})", re.I) if between else None
+        joiners = pack.get("duration_joiners")
+        self.joiner_re = re.compile(rf"\s*(?:(?:{_alternation(joiners)})\s*)?") if joiners else None
+        self.alone = pack.get("duration_words") or {}
+        self.alone_re = re.compile(rf"(?<!\w)(?:{_alternation(self.alone)}){b}", re.I) if self.alone else None
         ago = pack.get("ago")
         self.ago_after = re.compile(rf"\s*(?:{ago})", re.I) if ago else None
         self.ago_before = re.compile(rf"(?:{ago})\s*$", re.I) if ago else None
+
+    @staticmethod
+    def _lead(pack: LangPack, words, unit_word):
+        if not words or unit_word is None:
+            return None
+        b = r"(?<!\w)" if pack.word_boundary else ""
+        return re.compile(rf"{b}(?:{_alternation(words)})[\s-]*{unit_word}", re.I)
+
+    def words_alone(self, text: str, published: Optional[dt.date]) -> list[DurationMention]:
+        """The pack's `duration_words`: one word that is a duration with no number before it (the
+        Arabic dual عامين "two years", عقداً "a decade")."""
+        if self.alone_re is None:
+            return []
+        out = []
+        for m in self.alone_re.finditer(text):
+            iso = table_lookup(self.alone, m.group(0))
+            if not iso:
+                continue
+            n, unit = float(iso[1:-1]), {"Y": "year", "M": "month", "W": "week", "D": "day"}[iso[-1]]
+            years = {"year": n, "month": n / 12, "week": n / 52, "day": n / 365}[unit]
+            ago = None
+            if unit == "year" and self.ago_before is not None and self.ago_before.search(text[max(0, m.start() - 12):m.start()]):
+                ago = Time(granularity="year", relative=True, approx=True, text=m.group(0))
+                if published and published.year - int(n) >= dt.MINYEAR:
+                    y = published.year - int(n)
+                    ago = Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True,
+                               approx=True, text=m.group(0))
+            out.append(DurationMention(m.start(), m.end(), m.group(0), Duration(iso=iso, years=years, text=m.group(0)), ago))
+        return out
 
     def unit_of(self, word: str) -> Optional[str]:
         return table_lookup(self.units, word)
@@ -45,34 +100,89 @@ class DurationReader:
              amounts: Optional[list[Amount]] = None) -> list[DurationMention]:
         if not self.unit_re:
             return []
-        out = []
+        # (start, end of the unit, n, unit word's value, approx)
+        cands: list[tuple[int, int, float, str, bool]] = []
+        if self.dual_re:
+            for m in self.dual_re.finditer(text):
+                cands.append((m.start(), m.end(), 2.0, table_lookup(self.duals, m.group("dual")), False))
+        for regex, n in ((self.one_re, 1.0), (self.half_re, 0.5)):
+            if regex is None:
+                continue
+            for m in regex.finditer(text):
+                cands.append((m.start(), m.end(), n, self.unit_of(m.group("unit").strip()), False))
         for a in amounts if amounts is not None else find_amounts(text, pack):
             if a.amount is None or a.currency or a.is_year_like or a.amount <= 0 or a.amount >= 200:
                 continue
-            m = match_after(self.unit_re, text, a.end)
+            n, pos = a.amount, a.end
+            half = match_after(self.half_between_re, text, pos) if self.half_between_re else None
+            if half:
+                n, pos = n + 0.5, half.end()
+            m = match_after(self.unit_re, text, pos)
             if not m:
                 continue
-            unit = self.unit_of(m.group("unit"))
-            n = a.amount
-            number = int(n) if float(n).is_integer() else n
-            iso = f"P{number}{_ISO[unit]}"
-            years = {"year": n, "month": n / 12, "week": n / 52, "day": n / 365}[unit]
-            duration = Duration(iso=iso, years=years, approx=a.approx, text=text[a.start:m.end()])
-            end = m.end()
-            ago = None
-            after = match_after(self.ago_after, text, end) if self.ago_after else None
-            before = self.ago_before.search(text[max(0, a.start - 12):a.start]) if self.ago_before else None
-            if (after or before) and unit == "year":
-                if after:
-                    end = after.end()
-                if published and published.year - int(n) >= dt.MINYEAR:
-                    y = published.year - int(n)
-                    ago = Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True, approx=True)
-                else:
-                    ago = Time(granularity="year", relative=True, approx=True)
-                ago.text = text[a.start:end]
-            out.append(DurationMention(a.start, end, text[a.start:end], duration, ago))
+            cands.append((a.start, m.end(), n, self.unit_of(m.group("unit")), a.approx))
+        cands.sort(key=lambda c: (c[0], -c[1]))
+        out: list[DurationMention] = []
+        for start, end, n, unit, approx in cands:
+            if unit in _MULTIPLE:
+                unit, factor = _MULTIPLE[unit]
+                n *= factor
+            if unit not in _ISO or any(d.start <= start < d.end or start <= d.start < end for d in out):
+                continue
+            plus = match_after(self.plus_half_re, text, end) if self.plus_half_re else None
+            if plus:
+                n, end = n + 0.5, plus.end()
+            out.append(self._mention(text, start, end, n, unit, approx, published))
+        # The pack's `duration_words` (عقداً "a decade", ربع قرن): where no other reading took the words.
+        out += [d for d in self.words_alone(text, published)
+                if not any(o.start <= d.start < o.end or d.start <= o.start < d.end for o in out)]
+        out.sort(key=lambda d: d.start)
+        return self._joined(text, out)
+
+    def _mention(self, text, start, end, n, unit, approx, published) -> DurationMention:
+        number = int(n) if float(n).is_integer() else n
+        duration = Duration(iso=f"P{number}{_ISO[unit]}", years=n * _YEARS[unit], approx=approx, text=text[start:end])
+        ago = None
+        after = match_after(self.ago_after, text, end) if self.ago_after else None
+        before = self.ago_before.search(text[max(0, start - 12):start]) if self.ago_before else None
+        if (after or before) and unit == "year":
+            if after:
+                end = after.end()
+            if published and published.year - int(n) >= dt.MINYEAR:
+                y = published.year - int(n)
+                ago = Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True, approx=True)
+            else:
+                ago = Time(granularity="year", relative=True, approx=True)
+            ago.text = text[start:end]
+        return DurationMention(start, end, text[start:end], duration, ago)
+
+    def _joined(self, text: str, found: list[DurationMention]) -> list[DurationMention]:
+        """"2 years and 3 months", "2 years, 3 months", 兩年零三個月: one duration (P27M)."""
+        if self.joiner_re is None:
+            return found
+        out: list[DurationMention] = []
+        for d in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.ago is None and d.ago is None and self.joiner_re.fullmatch(text, prev.end, d.start):
+                pu, du = _unit(prev.duration.iso), _unit(d.duration.iso)
+                if (pu, du) in _SMALLER:
+                    unit, factor = _SMALLER[(pu, du)]
+                    n = _count(prev.duration.iso) * factor + _count(d.duration.iso)
+                    number = int(n) if float(n).is_integer() else n
+                    prev.duration = Duration(iso=f"P{number}{_ISO[unit]}", years=prev.duration.years + d.duration.years,
+                                             approx=prev.duration.approx or d.duration.approx, text=text[prev.start:d.end])
+                    prev.end, prev.text = d.end, text[prev.start:d.end]
+                    continue
+            out.append(d)
         return out
+
+
+def _unit(iso: str) -> str:
+    return {v: k for k, v in _ISO.items()}[iso[-1]]
+
+
+def _count(iso: str) -> float:
+    return float(iso[1:-1])
 
 
 @lru_cache(maxsize=None)

@@ -95,6 +95,8 @@ def _t2s():
 @lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant classes of one romanised word, doubled letters and vowels dropped."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]  # the Arabic article of a family name (الحداد): no consonant of the name
     w = re.sub(r"[^a-z]", "", romanize(word))
     out = []
     i = 0
@@ -259,10 +261,37 @@ def family_name(latin: str) -> str:
     return parts[-1] if parts else latin
 
 
-# Two or three capitalised Latin words, a middle initial allowed: Jerry Tworek, Mary J. Blige.
-_LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?"
-                        r"(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}(?![A-Za-z])")
+# A capitalised word of a name in any Latin alphabet (Aydın, Wójcik, Bjørn, O'Neill, Mei-ling), not
+# a place made an adjective ("Lagos-based": the word ends before the hyphen, and the run is dropped).
+_ADJECTIVE_SUFFIXES = r"(?:based|listed|born|headquartered|owned|backed|registered|made|run|led|founded|focused|centred|centered)"
+_UP, _LOW = r"[\p{Lu}&&\p{Latin}]", r"[\p{Ll}&&\p{Latin}]"
+_NAME_WORD = rf"{_UP}{_LOW}+(?:['’]{_UP}{_LOW}+|-(?!{_ADJECTIVE_SUFFIXES}(?!\p{{L}})){_UP}?{_LOW}+)*"
+# Lower-case particles inside a name: Pieter van der Merwe, Ana de la Cruz, Khalid bin Salman.
+_PARTICLE = r"(?:van|von|der|den|de|da|das|do|dos|del|della|di|du|la|le|bin|binti|ibn|al|el|ter|ten|af|zu|y)"
+# Two to four such words, a middle initial allowed: Jerry Tworek, Mary J. Blige, Pieter van der Merwe.
+_LATIN_RUN = re.compile(rf"(?V1)(?<![\p{{Latin}}\p{{M}}]){_NAME_WORD}(?:\s+{_UP}\.)?"
+                        rf"(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}(?![\p{{Latin}}\p{{M}}])")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$")
+# An honorific and a surname alone (Mr Garba, Dr Okafor) name a person too.
+_HONORIFIC_NAME = re.compile(rf"(?V1)(?<![\p{{Latin}}\p{{M}}])(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?P<name>{_NAME_WORD})(?![\p{{Latin}}\p{{M}}])")
+
+
+# "X, 31, and Y": an age in commas after a name (organisations are not given one).
+_AGE_AFTER = re.compile(r"\s*[,،]\s*(?:both |all |each |aged )?\d{1,2}\s*[,،]")
+# "Ngozi and Chidi Okeke": a given name alone, joined to a full name, shares its family name.
+_SHARED_SURNAME = re.compile(rf"(?V1)(?<![\p{{Latin}}\p{{M}}])(?P<given>{_NAME_WORD})\s+(?:and|&)\s+$")
+
+
+def _ends_with(patterns, before: str, strip: str = " ,:：，") -> bool:
+    """Whether one of the compiled `patterns` matches right at the end of `before`."""
+    end = len(before.rstrip(strip))
+    return any(t.end() == end for p in patterns if p is not None for t in p.finditer(before))
+
+
+def _starts_with(patterns, after: str) -> bool:
+    """Whether one of the compiled `patterns` matches at the first word of `after`."""
+    pos = len(after) - len(after.lstrip())
+    return any(p.match(after, pos) for p in patterns if p is not None)
 
 
 @lru_cache(maxsize=1)
@@ -280,28 +309,70 @@ def is_given_name(word: str) -> bool:
     return _given_name_detector().get_gender(word) != "unknown" or word.capitalize() in pinyin_surnames()
 
 
-def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozenset()) -> list["NameMention"]:
+def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozenset(), pack=None) -> list["NameMention"]:
     """People named in Latin script in any language's text. Capitals alone do not make a person
-    ("Dune Pay", "Wadi Ventures", "Google Gemini" are not): the first word must be a known given
-    name, or the run must follow a title (`titles`: compiled patterns of the pack) or an honorific.
+    ("Dune Pay", "Wadi Ventures", "Google Gemini" are not): the run must carry evidence of its own.
+    - its first word is a known given name, or an honorific stands before it;
+    - a title stands right before it (`titles`: compiled patterns of the pack), or right after
+      its comma, with an age or the pack's `apposition_words` between ("X, 39, chief executive");
+    - a word of the pack's `person_cues_before` stands right before it ("said X", "hired X"), or
+      one of `person_cues_after` right after it ("X stepped down"), or one of `person_relatives`
+      after its comma ("X, who ...");
+    - it is coordinated with a person found so ("X and Y", "X, Y and Z").
     `skip_first` are capitalised words that start a run without being part of a name (The, In)."""
-    out = []
+    cues_before = [pack.compile(pack.get("person_cues_before") or [])] if pack is not None else []
+    cues_after = [pack.compile(pack.get("person_cues_after") or [])] if pack is not None else []
+    relatives = [pack.compile(pack.get("person_relatives") or [])] if pack is not None else []
+    appos = "|".join(pack.get("apposition_words") or []) if pack is not None else ""
+    appos_re = re.compile(rf"\s*,\s*(?:\d{{1,3}}\s*,\s*)?(?:(?:{appos})\s+)*" if appos else r"\s*,\s*(?:\d{1,3}\s*,\s*)?", re.I)
+    found, maybe = [], []
     for m in _LATIN_RUN.finditer(text):
         spans = list(re.finditer(r"\S+", text, pos=m.start(), endpos=m.end()))
-        while spans and spans[0].group(0) in skip_first:
+        titled_run = False
+        while spans and (spans[0].group(0) in skip_first or any(p.fullmatch(spans[0].group(0)) for p in titles if p)):
+            titled_run = titled_run or spans[0].group(0) not in skip_first  # "Founder Lin Xiaofeng"
             spans = spans[1:]
         words = [w.group(0) for w in spans]
-        if words and re.search(r"-[a-z]+$", words[-1]):
+        if text[m.end():m.end() + 1] in ("-", "‑") and text[m.end() + 1:m.end() + 2].isalpha():
             continue  # "Abu Dhabi-based", "Dubai-listed": an adjective made of a place
         name = " ".join(words)  # one space between the words, however many the text has
         if len(words) < 2 or looks_like_org(name) or set(words) & reject:
             continue
         start = spans[0].start()
+        mention = NameMention(start, m.end(), text[start:m.end()], name, latin=name)
         before = text[max(0, start - 40):start]
-        titled = any(t.end() == len(before.rstrip(" ,:：，")) for p in titles for t in p.finditer(before))
-        if is_given_name(words[0]) or titled or _HONORIFIC.search(before):
-            out.append(NameMention(start, m.end(), text[start:m.end()], name, latin=name))
-    return out
+        after = text[m.end():m.end() + 60]
+        gap = appos_re.match(after)
+        evidence = (titled_run or is_given_name(words[0]) or _HONORIFIC.search(before) or _ends_with(titles, before)
+                    or _ends_with(cues_before, before)
+                    or _starts_with(cues_after, after)
+                    or _AGE_AFTER.match(after)
+                    or (gap and (_starts_with(titles, after[gap.end():]) or _starts_with(relatives, after[gap.end():]))))
+        (found if evidence else maybe).append(mention)
+    # "X and Y", "X, Y and Z": a run coordinated with a person is a person.
+    changed = True
+    while changed and maybe:
+        changed = False
+        for cand in list(maybe):
+            for person in found:
+                lo, hi = sorted((cand, person), key=lambda n: n.start)
+                if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s*", text[lo.end:hi.start]):
+                    found.append(cand)
+                    maybe.remove(cand)
+                    changed = True
+                    break
+    for person in list(found):
+        m = _SHARED_SURNAME.search(text, max(0, person.start - 40), person.start)
+        words = person.name.split()
+        if m and len(words) == 2 and m.group("given") not in skip_first and not looks_like_org(m.group("given")) \
+                and not any(n.start <= m.start() < n.end for n in found):
+            name = f"{m.group('given')} {words[-1]}"
+            found.append(NameMention(m.start(), m.end("given"), m.group("given"), name, latin=name))
+    for m in _HONORIFIC_NAME.finditer(text):
+        s, e = m.span("name")
+        if not any(n.start <= s < n.end for n in found) and not looks_like_org(m.group("name")):
+            found.append(NameMention(s, e, m.group("name"), m.group("name"), latin=m.group("name")))
+    return sorted(found, key=lambda n: n.start)
 
 
 @dataclass

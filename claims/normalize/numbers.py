@@ -13,17 +13,29 @@ from typing import Optional
 import regex as re
 
 from claims.lang import LangPack, _alternation, table_lookup
+from claims.normalize import currencies
 
-_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９．", "0123456789" * 3 + ".")
 _D = r"[0-9٠-٩۰-۹０-９]"
 # Digit groups: 1,000 / 1 000 / 1.000.000 / ١٬٠٠٠ ; decimals with . , or ٫. A number is a whole
 # run of digits: a run of more than 30 (a serial number, a hash, 500 digits of garbage) is no
 # amount at all, rather than a 30-digit slice of it read as one.
-DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.]{_D}{{3}})+(?:[.,٫]{_D}+)?"
-          rf"|{_D}{{1,30}}(?:[.,٫]{_D}+)?)(?!{_D})")
-CJK_NUMERAL = r"[零〇一二三四五六七八九十百千两兩]+(?:[万萬亿億]+[零〇一二三四五六七八九十百千两兩]*)*"
+# A decimal point may lead (".77"), where no word, digit or point stands before it; the
+# full-width point (２．２) is a point.
+DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.،]{_D}{{3}})+(?:[.,٫．]{_D}+)?"
+          rf"|{_D}{{1,30}}(?:[.,٫．]{_D}+)?|(?<![\w.,．])[.．]{_D}{{1,30}})(?!{_D})")
+# A minus sign glued to the digits, where no word character, digit or dash stands before it
+# ("-3,200,000"; not the dash of 10-20, COVID-19 or 2020-01).
+_CODE_DOLLAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})\$$")
+_MINUS = re.compile(r"(?<![\w\-–—−.,/])[-−]$")
+# Everyday and financial numerals (壹贰叁, 貳參陸 in the traditional script).
+_CJK_DIGITS = "零〇一二三四五六七八九十百千两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+CJK_NUMERAL = (rf"[{_CJK_DIGITS}]+(?:[万萬亿億]+[{_CJK_DIGITS}]*)*"
+               r"(?:[点點][零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]+)?")
+_CJK_FINANCIAL = str.maketrans("貳參陸兩", "贰叁陆两")
 CJK_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _CJK_SCALE_RUN = re.compile(r"[十百千万萬亿億兆]+")
+_CJK_CHAIN = re.compile(r"(?P<n>\d{1,4}(?:\.\d+)?)(?P<scale>[十百千万萬亿億])")
 _DECIMALS = re.compile(r"[.,٫](\d+)$")
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 # The longest Chinese numeral below MAX_AMOUNT is some 30 characters (九千九百九十九万...); a
@@ -48,6 +60,8 @@ class Amount:
     core: tuple[int, int] = (0, 0)
     is_year_like: bool = False
     precision: Optional[float] = None  # half a unit of the last written digit, scale included
+    cur_before: Optional[str] = None  # the currency written before the number, and after it
+    cur_after: Optional[str] = None
 
 
 # How far after a number its scale word, currency or modifier may reach ("5  Hong Kong dollars").
@@ -69,7 +83,7 @@ def match_after(pattern: re.Pattern, text: str, pos: int):
 
 def parse_digits(raw: str, decimal_comma: bool) -> Optional[float]:
     s = raw.translate(_DIGIT_TABLE).replace("\u00a0", " ").replace("\u202f", " ")
-    s = s.replace("٬", ",").replace("٫", ".")
+    s = s.replace("٬", ",").replace("،", ",").replace("٫", ".")
     s = s.replace(" ", "")
     # Groups share one separator; a decimal mark is the other one (1,000.001 and 1.000,5).
     groups = _GROUPED.fullmatch(s)
@@ -95,7 +109,7 @@ def parse_cjk(raw: str) -> Optional[float]:
 
     if len(raw) > MAX_CJK_NUMERAL:
         return None
-    s = raw.replace("兩", "两")
+    s = raw.translate(_CJK_FINANCIAL).replace("點", "点")
     try:
         value = float(cn2an.cn2an(s, "smart"))
     except (ValueError, KeyError, IndexError, TypeError, OverflowError):
@@ -131,7 +145,9 @@ class NumberReader:
         b = r"(?<!\w)" if pack.word_boundary else ""
         e = r"(?!\w)" if pack.word_boundary else ""
         word_alt = _alternation(self.words) or "(?!)"
-        number = rf"(?P<digits>{DIGITS})|{b}(?P<word>{word_alt}){e}"
+        # Arabic writes "and", "with", "to" onto a number word as onto any word (بألفين, لعشرين).
+        procl = f"(?:{pack.get('proclitics')})??" if pack.get("proclitics") else ""
+        number = rf"(?P<digits>{DIGITS})|{b}{procl}(?P<word>{word_alt}){e}"
         if pack.code == "zh":
             number += rf"|(?P<cjk>{CJK_NUMERAL})"
         self.number_re = re.compile(number, re.I)
@@ -145,10 +161,55 @@ class NumberReader:
         self.less_before = self._tail(mods.get("less_than"))
         self.approx_after = self._head(mods.get("approx_after"))
         self.more_after = self._head(mods.get("more_than_after"))
-        self.cur_before = {k: v for k, v in (cur.get("before") or {}).items()}
+        self.scaled_only = dict(cur.get("before_scaled_only") or {})
+        # Coins: "20 dollars 43 cents", "$20 and 43c", 1 доллар и 42 цента; alone, "10 cents".
+        self.cents = dict(cur.get("cents") or {})
+        cent_alt = _alternation(self.cents) or "(?!)"
+        joins = _alternation(nums.get("compound_joiners") or []) or "(?!)"
+        self.cents_after_re = re.compile(
+            rf"\s*(?:(?:{joins})\s*)?(?P<n>\d{{1,2}}|{b}(?:{_alternation(self.words) or '(?!)'}))\s*(?P<cent>{cent_alt}){e}", re.I)
+        self.cent_alone_re = re.compile(rf"\s*(?P<cent>{cent_alt}){e}", re.I)
+        self.cur_before = {**self.scaled_only, **{k: v for k, v in (cur.get("before") or {}).items()}}
         self.cur_after = {k: v for k, v in (cur.get("after") or {}).items()}
         self.cur_before_re = re.compile(rf"(?:{_alternation(self.cur_before)})\s*$", re.I) if self.cur_before else None
-        self.cur_after_re = re.compile(rf"\s*(?:{b}(?:{_alternation(self.cur_after)}){e})", re.I) if self.cur_after else None
+        # After the number, spaced or glued ("20 euros", "115USD", "20€"): the pack's words, then
+        # its symbols and codes of the `before` table, then CLDR's codes, symbols and names.
+        self.cur_after_re = re.compile(rf"\s*(?:(?:{_alternation(self.cur_after)}){e})", re.I) if self.cur_after else None
+        self.cur_after_sym_re = re.compile(rf"\s*(?:(?:{_alternation(self.cur_before)}){e})", re.I) if self.cur_before else None
+        self.cldr_symbols = currencies.symbols(pack.code)
+        self.cldr_names = currencies.names(pack.code, cur.get("head_word"), tuple(cur.get("not_names") or ()))
+        sym_alt = "|".join(re.escape(x) for x in sorted(self.cldr_symbols, key=len, reverse=True))
+        codes = currencies.codes_pattern()
+        self.cldr_before_re = re.compile(rf"(?:(?P<code>{codes})|(?P<sym>{sym_alt}))\s?$")
+        name_alt = "|".join(re.escape(x) for x in sorted(self.cldr_names, key=len, reverse=True))
+        self.cldr_after_re = re.compile(rf"\s?(?:(?P<code>{codes})|(?P<sym>{sym_alt})|(?i:(?P<name>{name_alt}){e}))")
+        # Number words that compose ("twenty-five", пятьсот двадцать пять, ستة وعشرين): what may
+        # stand between two of them, and the words and scales that may follow.
+        joins = nums.get("compound_joiners") or []
+        join_alt = _alternation(joins) if joins else "(?!)"
+        self.compound_re = re.compile(
+            rf"(?P<sep>\s?-\s?|\s+(?:(?:{join_alt})\s*)?|(?:{join_alt})\s*)(?:{b}(?P<procl>{pack.get('proclitics') or '(?!)'})??(?P<word>{word_alt}){e}|(?P<scale>{_alternation(self.scales) or '(?!)'}){e})",
+            re.I)
+        self.negative_re = self._tail(nums.get("negative"))
+        # Fractions: a number and a denominator ("three quarters", "two thirds", две трети), a
+        # number and a fraction ("five and a half", один с половиной, واحد ونصف); a decimal
+        # point said as a word ("two point five", один точка один).
+        self.fractions = {k: float(v) for k, v in (nums.get("fractions") or {}).items()}
+        frac_alt = _alternation(self.fractions) or "(?!)"
+        self.fraction_re = re.compile(rf"[\s-]+(?P<den>{frac_alt}){e}", re.I)
+        plus = nums.get("fraction_joiners") or []
+        self.plus_fraction_re = re.compile(
+            rf"\s*(?:{_alternation(plus)})\s*(?:(?:{_alternation(nums.get('fraction_one') or ['(?!)'])})\s+)?(?P<den>{frac_alt}){e}",
+            re.I) if plus else None
+        points = nums.get("point") or []
+        self.point_re = re.compile(rf"\s*(?:{_alternation(points)})\s*", re.I) if points else None
+        self.digit_word_re = re.compile(rf"\s*{b}(?P<word>{word_alt}){e}|\s*(?P<digits>\d+)", re.I)
+        self.fraction_patterns = [re.compile(p) for p in (nums.get("fraction_patterns") or [])]
+        rng = pack.get("ranges") or {}
+        self.range_open_re = self._tail(rng.get("open"))
+        self.range_dash_re = re.compile(r"\s*[-–—~～]\s*")
+        self.range_to_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.get('to') or [])}))\s*", re.I) if rng.get("to") else None
+        self.range_and_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.get('and') or [])}))\s*", re.I) if rng.get("and") else None
 
     def _tail(self, words) -> Optional[re.Pattern]:
         if not words:
@@ -186,9 +247,11 @@ class NumberReader:
                 self._finish(text, a)
                 found.append(a)
                 taken[a.start:a.end] = b"\x01" * (a.end - a.start)
+        self._fraction_patterns(text, found, taken)
+        last_end = 0
         for m in self.number_re.finditer(text):
-            if taken[m.start()]:
-                continue
+            if taken[m.start()] or m.start() < last_end:
+                continue  # inside the amount before it ("43" of "20 dollars 43 cents")
             if m.group("digits"):
                 value = parse_digits(m.group("digits"), self.decimal_comma)
             elif m.groupdict().get("cjk"):
@@ -200,7 +263,13 @@ class NumberReader:
                 value = table_lookup(self.words, m.group("word"))
             if value is None:
                 continue
-            a = Amount(m.start(), m.end(), m.group(0), amount=value, core=m.span())
+            end = m.end()
+            if m.group("word"):
+                value, end = self._compound(text, value, end)
+            if m.group("word") or m.group("digits"):
+                value, end = self._point_and_fraction(text, value, end, bool(m.group("word")))
+                taken[m.start():end] = b"\x01" * (end - m.start())
+            a = Amount(m.start(), end, text[m.start():end], amount=value, core=(m.start(), end))
             raw = m.group(0)
             if m.group("digits"):
                 decimals = _DECIMALS.search(raw.translate(_DIGIT_TABLE))
@@ -208,12 +277,201 @@ class NumberReader:
                 a.precision = 0.5 * step
             a.is_year_like = bool(m.group("digits")) and _YEAR_LIKE.fullmatch(raw.translate(_DIGIT_TABLE)) is not None
             self._scale(text, a)
-            if a.amount >= MAX_AMOUNT:
+            if (a.amount if a.amount is not None else a.min or 0) >= MAX_AMOUNT:
                 continue  # "5 billion billion billion": no amount is that large
+            self._negative(text, a, bool(m.group("digits")))
             self._finish(text, a)
             found.append(a)
+            if a.end > m.end():
+                last_end = a.end
         found.sort(key=lambda a: a.start)
-        return self._joined(text, found) if self.joiner_re else found
+        found = self._shared_currency_marks(text, found)
+        found = self._joined(text, found) if self.joiner_re else found
+        return self._ranges(text, found)
+
+    def _compound(self, text: str, value: float, end: int) -> tuple[float, int]:
+        """Number words read as one number, Duckling's way: each word adds to the group it
+        ends, a hundred multiplies the group, a scale closes it. A word joins only where it
+        fills a smaller place ("twenty-five", "one hundred and five", тысяча двести); in the
+        packs with `compound_joiners`, a unit also joins the tens after it (ستة وعشرين)."""
+        total, group, last = 0.0, value, value
+        for _ in range(12):
+            m = self.compound_re.match(text, end)
+            if not m:
+                break
+            if m.group("scale"):
+                mult = table_lookup(self.scales, m.group("scale"))
+                if mult is None or self.pack.code == "zh":
+                    break
+                if mult < 1000:
+                    if group >= mult or group == 0:
+                        break
+                    group *= mult
+                else:
+                    if total and total <= group * mult:
+                        break
+                    total += group * mult
+                    group = 0.0
+                last = mult
+            else:
+                v = table_lookup(self.words, m.group("word"))
+                if v is None or v != int(v) or v >= 1000:
+                    break
+                place = last if last >= 1000 or last in (100,) else (
+                    100 if last % 100 == 0 and last >= 100 else (10 if last % 10 == 0 and last >= 20 else 1))
+                sep = m.group("sep")
+                if v == 100 and 0 < group % 100 < 10 and last == group % 100:
+                    group = group - last + last * 100  # a unit and a hundred written apart: ثلاث مئة
+                elif v < place and group % place == 0 and not (v >= 100 and group % 1000):
+                    group += v
+                elif last < 10 and v in (20, 30, 40, 50, 60, 70, 80, 90) and (m.group("procl") or sep.strip()) and sep.strip() != "-" \
+                        and group % 100 < 10:
+                    group += v  # a unit before its tens: ستة وعشرين
+                else:
+                    break
+                last = v
+            end = m.end()
+        return total + group, end
+
+    def _point_and_fraction(self, text: str, value: float, end: int, word: bool) -> tuple[float, int]:
+        if self.point_re is not None:
+            m = self.point_re.match(text, end)
+            if m:
+                digits, pos = "", m.end()
+                for _ in range(12):
+                    d = self.digit_word_re.match(text, pos)
+                    if not d:
+                        break
+                    if d.group("digits"):
+                        digits += d.group("digits")
+                        pos = d.end()
+                        break
+                    v = table_lookup(self.words, d.group("word"))
+                    if v is None or v != int(v):
+                        break
+                    if v >= 10 and not digits:
+                        v, pos = self._compound(text, v, d.end())
+                        digits += str(int(v))
+                        break
+                    if v >= 10:
+                        break
+                    digits += str(int(v))
+                    pos = d.end()
+                if digits:
+                    return value + float("0." + digits), pos
+        m = self.fraction_re.match(text, end)
+        if m:
+            den = table_lookup(self.fractions, m.group("den"))
+            if den:
+                return value / den, m.end()
+        if self.plus_fraction_re is not None:
+            m = self.plus_fraction_re.match(text, end)
+            if m:
+                den = table_lookup(self.fractions, m.group("den"))
+                if den:
+                    return value + 1 / den, m.end()
+        return value, end
+
+    def _fraction_patterns(self, text: str, found: list[Amount], taken: bytearray) -> None:
+        """Fractions a pack writes with a pattern (五分之一: groups `den` and `num`)."""
+        for pattern in self.fraction_patterns:
+            for m in pattern.finditer(text):
+                if taken[m.start()]:
+                    continue
+                den, num = (self._numeral(m.group(g)) for g in ("den", "num"))
+                if not den or num is None:
+                    continue
+                a = Amount(m.start(), m.end(), m.group(0), amount=num / den, core=m.span())
+                found.append(a)
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+
+    def _numeral(self, raw: str) -> Optional[float]:
+        raw = raw.strip()
+        if re.fullmatch(DIGITS, raw):
+            return parse_digits(raw, self.decimal_comma)
+        return parse_cjk(raw) if self.pack.code == "zh" else table_lookup(self.words, raw)
+
+    def _negative(self, text: str, a: Amount, digits: bool) -> None:
+        """A minus sign glued to the digits, or a word for minus (`numbers.negative`)."""
+        if a.amount is None:
+            return
+        before = text[max(0, a.start - 16):a.start]
+        m = self.negative_re.search(before) if self.negative_re else None
+        if m is None and digits and a.start > 0 and _MINUS.search(text, max(0, a.start - 2), a.start):
+            a.start -= 1
+        elif m is not None:
+            a.start -= len(m.group(0))
+        else:
+            return
+        a.amount = -a.amount
+        a.text = text[a.start:a.end]
+        a.is_year_like = False
+
+    @staticmethod
+    def _shared_currency_marks(text: str, found: list[Amount]) -> list[Amount]:
+        """A currency written between two amounts belongs to the first ("10 rmb 20 usd"): the
+        second loses it, and falls back on its own currency after it."""
+        for prev, a in zip(found, found[1:]):
+            if prev.currency and a.currency and prev.end > a.start and a.cur_before:
+                a.start = max(a.start, prev.end)
+                while a.start < a.core[0] and text[a.start].isspace():
+                    a.start += 1
+                a.currency = a.cur_after
+                a.text = text[a.start:a.end]
+        return found
+
+    def _ranges(self, text: str, found: list[Amount]) -> list[Amount]:
+        """Two amounts joined as a range are one value from min to max: "10-20 dollars", "between
+        120 million and 150 million zlotys", "от 10 до 20 долларов", 5.6到5.78元, بين ١٠ و٢٠.
+        A dash joins any two; "to" only where the first amount is bare (a change "from $10m to
+        $20m" stays two amounts); "and" only after an opening word (`ranges.open`)."""
+        out: list[Amount] = []
+        i = 0
+        while i < len(found):
+            a = found[i]
+            b = found[i + 1] if i + 1 < len(found) else None
+            merged = self._range(text, a, b) if b is not None else None
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _range(self, text: str, a: Amount, b: Amount) -> Optional[Amount]:
+        if a.amount is None or b.amount is None or a.is_year_like or b.is_year_like or a.end > b.start:
+            return None
+        if a.currency and b.currency and a.currency != b.currency:
+            return None
+        gap = (a.end, b.start)
+        opened = self.range_open_re.search(text, max(0, a.start - 24), a.start) if self.range_open_re else None
+        bare = not a.currency and a.core[1] == a.end
+        if self.range_dash_re.fullmatch(text, *gap) and (a.end - a.core[1] == 0 or a.currency):
+            pass
+        elif self.range_to_re is not None and self.range_to_re.fullmatch(text, *gap) and (bare or opened and not a.currency):
+            pass
+        elif self.range_and_re is not None and self.range_and_re.fullmatch(text, *gap) and opened:
+            pass
+        else:
+            return None
+        lo, hi = a.amount, b.amount
+        # A first number without a scale shares the second's: "$10-20 million", "between 2 and 3 billion".
+        if not self._scale_of(text, a):
+            scale = self._scale_of(text, b)
+            if scale and lo * scale <= hi:
+                lo *= scale
+        if not lo < hi:
+            return None
+        start = opened.start() if opened else a.start
+        r = Amount(start, b.end, text[start:b.end], min=lo, max=hi, approx=a.approx or b.approx,
+                   currency=a.currency or b.currency, core=(a.core[0], b.core[1]))
+        return r
+
+    def _scale_of(self, text: str, b: Amount) -> float:
+        probe = Amount(b.core[0], b.core[1], text[b.core[0]:b.core[1]], amount=1.0)
+        self._scale(text, probe)
+        return probe.amount if probe.end > b.core[1] else 0.0
 
     def _joined(self, text: str, found: list[Amount]) -> list[Amount]:
         """A round amount, a joining word and a smaller one are one number: ٣١٢ ألفاً و٤٠٠ is
@@ -237,14 +495,38 @@ class NumberReader:
         pos = a.end
         if self.pack.code == "zh":
             m = _CJK_SCALE_RUN.match(text, pos)
-            if m and a.amount is not None and not a.text[-1:] in "十百千万萬亿億":
+            if m is None and text[pos:pos + 1] in ("余", "餘", "多") and pos + 1 < len(text):
+                m = _CJK_SCALE_RUN.match(text, pos + 1)  # 500余万: more than five million
+                if m and a.amount is not None:
+                    a.min, a.min_exclusive = a.amount, True
+            if m and a.amount is not None and (a.min is not None or not a.text[-1:] in "十百千万萬亿億"):
                 mult = 1.0
                 for ch in m.group(0):
                     mult *= CJK_SCALE[ch]
                 a.amount *= mult
+                if a.min is not None:
+                    a.min, a.amount = a.amount, None
                 if a.precision is not None:
                     a.precision *= mult
                 pos = m.end()
+                # Digits and a smaller scale after it add up: 1亿2000万, 5亿1万4千6百, 3万5千.
+                for _ in range(4):
+                    if a.amount is None:
+                        break
+                    nxt = _CJK_CHAIN.match(text, pos)
+                    if not nxt:
+                        break
+                    step = 1.0
+                    for ch in nxt.group("scale"):
+                        step *= CJK_SCALE[ch]
+                    if step >= mult:
+                        break
+                    part = parse_digits(nxt.group("n"), False)
+                    if part is None:
+                        break
+                    a.amount += part * step
+                    a.precision = None
+                    mult, pos = step, nxt.end()
         elif self.scale_re:
             while True:
                 m = match_after(self.scale_re, text, pos)
@@ -263,23 +545,59 @@ class NumberReader:
     def _finish(self, text: str, a: Amount) -> None:
         """Currency and modifiers around an amount."""
         before = text[max(0, a.start - 24):a.start]
-        if self.cur_before_re:
-            m = self.cur_before_re.search(before)
+        m = self.cur_before_re.search(before) if self.cur_before_re else None
+        if m:
+            a.cur_before = table_lookup(self.cur_before, m.group(0).strip())
+            code = _CODE_DOLLAR.search(before, 0, m.start() + 1) if m.group(0).startswith("$") else None
+            if code and code.group(1).upper() in currencies.in_use():
+                a.cur_before = code.group(1).upper()  # "mxn$ 15", "aud$ 15": the code names the dollar
+                a.start -= len(code.group(1))
+        else:
+            m = self.cldr_before_re.search(before)
             if m:
-                a.currency = table_lookup(self.cur_before, m.group(0).strip())
-                a.start -= len(m.group(0))
-                before = text[max(0, a.start - 24):a.start]
-        if self.cur_after_re:
-            m = match_after(self.cur_after_re, text, a.end)
+                a.cur_before = m.group("code") or self.cldr_symbols.get(m.group("sym"))
+        if m and a.cur_before and a.end == a.core[1] and table_lookup(self.scaled_only, m.group(0).strip()):
+            a.cur_before = None  # "N95": a letter that names a currency only before a scaled amount
+        if m and a.cur_before:
+            a.currency = a.cur_before
+            a.start -= len(m.group(0))
+            before = text[max(0, a.start - 24):a.start]
+        m = match_after(self.cur_after_re, text, a.end) if self.cur_after_re else None
+        if m:
+            a.cur_after = table_lookup(self.cur_after, m.group(0).strip())
+        else:
+            m = match_after(self.cur_after_sym_re, text, a.end) if self.cur_after_sym_re else None
             if m:
-                a.currency = a.currency or table_lookup(self.cur_after, m.group(0).strip())
+                a.cur_after = table_lookup(self.cur_before, m.group(0).strip())
+            else:
+                m = match_after(self.cldr_after_re, text, a.end)
+                if m:
+                    a.cur_after = m.group("code") or self.cldr_symbols.get(m.group("sym") or "") or \
+                        self.cldr_names.get((m.group("name") or "").lower())
+        if m and a.cur_after:
+            a.currency = a.currency or a.cur_after
+            a.end = m.end()
+        if a.currency and a.amount is not None and self.cents:
+            m = match_after(self.cents_after_re, text, a.end)
+            if m:
+                n = table_lookup(self.words, m.group("n")) if not m.group("n").isdigit() else float(m.group("n"))
+                if n is not None and 0 < n < 100:
+                    a.amount += n / 100
+                    a.end = m.end()
+        elif not a.currency and a.amount is not None and self.cents and a.end == a.core[1]:
+            m = match_after(self.cent_alone_re, text, a.end)
+            if m and table_lookup(self.cents, m.group("cent")):
+                a.currency = table_lookup(self.cents, m.group("cent"))
+                a.amount /= 100
                 a.end = m.end()
+        best = None
         for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.approx_before, "approx")):
             m = pattern.search(before) if pattern else None
-            if m:
-                a.start -= len(m.group(0))
-                self._bound(a, kind)
-                break
+            if m and (best is None or len(m.group(0)) > len(best[0].group(0))):
+                best = (m, kind)  # the longest bound wins: "no more than" over "more than"
+        if best:
+            a.start -= len(best[0].group(0))
+            self._bound(a, best[1])
         for pattern, kind in ((self.more_after, "more"), (self.approx_after, "approx")):
             m = match_after(pattern, text, a.core[1]) if pattern else None
             if m and m.end() <= a.end + len(m.group(0)):

@@ -7,8 +7,15 @@ module gives every group one meaning for all languages:
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
   part                    a key of `parts` (early, mid, late)
   recent                  "in recent months": the twelve months before publication, approximate
+  rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
+  day_word                a day written as an ordinal word, a key of `ordinals` ("twenty-fourth",
+                          двадцать четвёртого, الحادي والعشرين)
+A year of two digits is in 1951-2050; year, month and day may be Chinese numerals (三月三号).
 A month without a year in a past-tense sentence is the latest such month on or before publication
-(in a future-tense one, the earliest on or after). Without a publication date, relative times keep
+(in a future-tense one, the earliest on or after); in a sentence whose tense nothing marks (no
+word of the pack's `future`, none of its `past` markers: a headline, a bare phrase), the one
+nearest to publication for a day (a month alone still looks back). `next`/`last` before a month name (`month_directions`) choose as a tense
+does ("next March", "last March"). Without a publication date, relative times keep
 what is known and stay unresolved. Granularity is kept: no day is ever invented.
 """
 from __future__ import annotations
@@ -51,6 +58,9 @@ class TimeReader:
             "rel_month": pack.get("relative_months") or {},
             "rel_week": pack.get("relative_weeks") or {},
             "part": pack.get("parts") or {},
+            "rel_day": pack.get("relative_days") or {},
+            "dir": pack.get("month_directions") or {},
+            "day_word": pack.get("ordinals") or {},
         }
         fill = {
             "months": _alternation(self.tables["month_name"]) or "(?!)",
@@ -59,8 +69,12 @@ class TimeReader:
             "relative_weeks": _alternation(self.tables["rel_week"]) or "(?!)",
             "parts": _alternation(self.tables["part"]) or "(?!)",
             "recent": _alternation(pack.get("recent") or []) or "(?!)",
+            "relative_days": _alternation(self.tables["rel_day"]) or "(?!)",
+            "month_directions": _alternation(self.tables["dir"]) or "(?!)",
+            "ordinals": _alternation(self.tables["day_word"]) or "(?!)",
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
+        self.past_re = pack.compile(pack.get("past") or [])
         self.rules = []
         for rule in pack.get("times") or []:
             body = re.sub(r"\{([a-z_]+)\}", lambda m: f"(?:{fill[m.group(1)]})", rule)
@@ -72,6 +86,8 @@ class TimeReader:
     def find(self, text: str, published: Optional[dt.date], future=False) -> list[TimeMention]:
         """`future` is a bool for the whole text, or a function of a position (tense by clause)."""
         future_at = future if callable(future) else (lambda _pos: bool(future))
+        # No future word and no past marker in the sentence: its tense is unmarked.
+        past_marked = bool(self.past_re.search(text)) if self.past_re is not None else True
         candidates = []
         for order, rule in enumerate(self.rules):
             for m in rule.finditer(text):
@@ -84,7 +100,8 @@ class TimeReader:
             if start < last_end or _cut_from_digits(text, m):
                 continue
             try:
-                time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, future_at(m.start()))
+                tense = future_at(m.start()) or (None if not past_marked else False)
+                time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, tense)
             except (ValueError, OverflowError):
                 continue  # counted past the ends of the calendar (year 1, year 9999): no such date
             if time is None:
@@ -94,16 +111,33 @@ class TimeReader:
             last_end = m.end()
         return out
 
-    def resolve(self, g: dict, published: Optional[dt.date], future: bool) -> Optional[Time]:
-        month = int(g["month"]) if "month" in g else None
+    def resolve(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
+        """`future`: True or False by the tense, None where no tense is marked (the nearest)."""
+        if "dir" in g:
+            direction = self._key("dir", g["dir"])
+            future = None if direction == 0 else bool(direction and direction > 0)
+        month = _int(g["month"]) if "month" in g else None
         if "month_name" in g:
             month = self._key("month_name", g["month_name"])
-        day = int(g["day"]) if "day" in g else None
+        day = _int(g["day"]) if "day" in g else None
+        if "day_word" in g:
+            day = self._key("day_word", g["day_word"])
+            if day is None:
+                return None
+            day = int(day)
         part = self._key("part", g["part"]) if "part" in g else None
         relative = False
-        year: Optional[int] = int(g["year"]) if "year" in g else None
+        year: Optional[int] = _int(g["year"]) if "year" in g else None
+        if year is not None and len(g["year"].strip()) == 2:
+            year += 1900 if year > 50 else 2000
         if month is not None and not 1 <= month <= 12:
             return None
+        if "rel_day" in g:
+            offset = self._key("rel_day", g["rel_day"])
+            if not published or offset is None:
+                return Time(granularity="day", relative=True)
+            d = published + dt.timedelta(days=int(offset))
+            return Time(start=d, end=d, granularity="day", relative=True)
         if "recent" in g:
             if not published:
                 return Time(granularity="month", relative=True, approx=True)
@@ -129,7 +163,18 @@ class TimeReader:
         if year is None and month is not None and published and not relative:
             relative = True
             year = published.year
-            if future and month < published.month:
+            if future is None and not day:
+                future = False  # a month alone in an unmarked sentence: news tells the past
+            if future is None:
+                # the nearest occurrence to publication, in the year before, this year or the next
+                def gap(y):
+                    try:
+                        d = dt.date(y, month, min(day or 15, calendar.monthrange(y, month)[1]))
+                    except ValueError:
+                        return 10 ** 6
+                    return abs((d - published).days)
+                year = min((year - 1, year, year + 1), key=gap)
+            elif future and month < published.month:
                 year += 1
             elif not future and month > published.month:
                 year -= 1
@@ -154,6 +199,24 @@ class TimeReader:
         elif part == "mid":
             start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
         return Time(start=start, end=end, granularity="year", relative=relative, approx=part is not None)
+
+
+_CJK_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "兩": 2}
+
+
+def _int(raw: str) -> Optional[int]:
+    """Digits in any script, or a Chinese numeral: 三, 十二, 二十三 (a day), 二零一五 (a year)."""
+    from claims.normalize.numbers import _DIGIT_TABLE
+
+    s = raw.strip().translate(_DIGIT_TABLE)
+    if s.isdigit():
+        return int(s)
+    if s and all(c in _CJK_DIGIT for c in s):
+        return int("".join(str(_CJK_DIGIT[c]) for c in s))
+    if s and all(c in _CJK_DIGIT or c == "十" for c in s) and len(s) <= 3:
+        tens, _, units = s.partition("十")
+        return (_CJK_DIGIT[tens] if tens else 1) * 10 + (_CJK_DIGIT[units] if units else 0)
+    raise ValueError(raw)
 
 
 def _cut_from_digits(text: str, m) -> bool:

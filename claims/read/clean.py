@@ -11,9 +11,11 @@ _GENERIC_FURNITURE = [
     r"https?://\S+",
     r"www\.\S+",
     r"公网安备|網安備|ICP[备備证證]|京ICP|粤ICP",
-    r"\b(?:share|tweet|subscribe|sign in|log in)\b",
     r"©|\(c\)\s*\d{4}|all rights reserved",
 ]
+# Words of site buttons that articles also use ("its share of the market"): a line holding one is
+# furniture only when it is mostly that word, or short and no sentence.
+_BUTTON_WORDS = re.compile(r"\b(?:share|tweet|subscribe|sign in|log in)\b", re.I)
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -52,6 +54,8 @@ def _is_furniture(body: str, pattern: re.Pattern) -> bool:
         return False
     hit = pattern.search(body)
     if not hit:
-        return False
+        button = _BUTTON_WORDS.search(body)
+        return bool(button) and (len(button.group(0)) > 0.3 * len(body) or
+                                 (len(body) < 80 and not re.search(r"[.!?。！？؟…][\s\"'”»）)]*$", body)))
     # A long paragraph that merely cites a URL is still article text.
     return len(body) < 200 or len(hit.group(0)) > 0.3 * len(body)

@@ -1,7 +1,20 @@
-"""Arabic pack rules: names of people. Arabic has no capitals, so a name is found by where it
-stands: before a colon or the Arabic comma that introduces a title, at the head of a list item,
-right after a title, or right after a verb that introduces a person (the pack's `person_verbs`:
-غادر، انضم، قالت ...). A name is two words, neither with the article ال nor a function word."""
+"""Arabic pack rules: names of people. Arabic has no capitals, so a name is found by the text's
+own evidence of a person around it:
+
+- right after a title (الرئيسة التنفيذية دانا ويتفيلد), a verb that introduces a person (the
+  pack's `person_verbs`: غادر، انضم، قالت، يقول ...), a move word (the `departure` and `hire`
+  triggers: رحيل، انضمام، تعيين), an honorific (the pack's `honorifics`: الدكتور، الشيخ، رجل
+  الأعمال) or a nationality (the pack's `demonyms`: الروسي، والمصرية), with the pack's
+  `title_gap_words` allowed between (an organisation, a nationality);
+- right before the Arabic comma or a colon that introduces a title, or before an age ("(45 عاماً)",
+  "، ٥٢ عاماً،").
+
+A name is two or three parts. A part is a word, or a compound written as two words (عبد الله،
+أبو بكر، أبي نادر); parts after the first may carry the article (مازن الخطيب: family names often
+do) and be joined by a nasab particle (سلطان بن خالد، آل ثاني). The first part never carries the
+article, and no part is one of the pack's `not_name_words`. A third part is taken only where the
+name ends at punctuation, a parenthesis or the end of the sentence, or its parts are linked by a
+particle."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -11,8 +24,28 @@ import regex as re
 from claims.normalize.glosses import with_glossed_people
 from claims.normalize.names import NameMention, latin_people
 
-_WORD = r"[\u0621-\u065F\u0671-\u06D3]{2,}"
-_BEFORE_TITLE = re.compile(rf"(?:^|(?<=[\s\-–—:]))(?P<name>{_WORD}\s+{_WORD})\s*[:،,]\s*")
+_LETTER = r"[\u0621-\u064A\u0671-\u06D3]"
+_WORD = r"[\u0621-\u064A\u0671-\u06D3][\u0621-\u065F\u0640\u0670-\u06D3]+"
+_WORD_RE = re.compile(_WORD)
+_BEFORE_TITLE = re.compile(r"\s*[:،,]\s*")
+# An age right after a name: "(45 عاماً)", "، ٥٢ عاماً،".
+_AGE_AFTER = re.compile(r"\s*(?:\(\s*\d{1,3}\s*(?:عام|سن)|[،,]\s*\d{1,3}\s*(?:عام|سن)\w*\s*[،,])")
+# The diacritics (tashkeel) and the tatweel: a word is compared without them.
+_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+# Words that make the next word part of one name part (عبد الله، أبو بكر، أبي نادر، أم كلثوم).
+_COMPOUND_HEADS = frozenset({"عبد", "أبو", "أبي", "أبا", "ابو", "ابي", "أم"})
+# Particles of a nasab or a family, between two parts (سلطان بن خالد، حمد آل ثاني).
+_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابنة", "آل"})
+# Punctuation after which a three-part name ends.
+_NAME_END = re.compile(r"\s*(?:[،,.:؛()\[\]«»\"“”!؟?\-–—]|$)|\s+وال")
+# Pronoun endings that make a word no name ("استقالته", "منصبها"): checked on a third part only.
+_PRONOUN_END = re.compile(r"(?:ته|تها|تهم|هما|هم|ها)$")
+_PREFIXES = ("ال", "وال", "بال", "لل", "فال", "كال")
+_SUCCESSOR = re.compile(r"(?<!\w)و?خلف(?:اً|ًا|ا)\s+(?:لـ\s?|ل(?=[^ل]))(?:ل?ال(?:دكتور|مهندس|شيخ|سيد)(?:ة)?\s+)?")
+
+
+def _bare(word: str) -> str:
+    return _MARKS.sub("", word)
 
 
 @lru_cache(maxsize=1)
@@ -22,52 +55,185 @@ def _not_name_words() -> frozenset[str]:
 
     pack = get_pack("ar")
     months = {w for key in (pack.get("months") or {}) for alt in key.split("|") for w in alt.split()}
-    return frozenset(pack.get("not_name_words") or []) | months
+    # Number words and scales (ألفا، مليون) stand where a name may.
+    numbers = pack.get("numbers") or {}
+    counted = {w for table in (numbers.get("words") or {}, numbers.get("scales") or {}) for key in table
+               for alt in str(key).split("|") if re.fullmatch(r"[\u0621-\u064A ]+", alt) for w in alt.split()}
+    return frozenset(_bare(w) for w in (pack.get("not_name_words") or [])) | months | counted
+
+
+def _stop(word: str) -> bool:
+    w = _bare(word)
+    return w in _not_name_words() or (w[:1] in "وفلبك" and w[1:] in _not_name_words())
 
 
 def _is_name(words: list[str]) -> bool:
-    stop = _not_name_words()
-    return len(words) in (2, 3) and not any(w in stop or w.startswith(("ال", "وال", "بال", "لل")) for w in words)
+    """Two or three words, neither a function word nor with the article (the old rule, kept for
+    the names before a colon at the head of a list item)."""
+    return len(words) in (2, 3) and not any(_stop(w) or _bare(w).startswith(_PREFIXES) for w in words)
+
+
+def read_name(text: str, pos: int, *, strict_first: bool | str = False, title_at=None) -> tuple[int, int] | None:
+    """(start, end) of the name that starts at `pos` (white space skipped), or None. See the module
+    doc for what a name is. `strict_first`: the first word must not start with a preposition
+    written onto it (ل، ب) and followed by a word with the article ("لصناعة البطاريات"), or, with
+    "all", where the cue is weak (a nationality), by a verb ("«X» السعودية بسعر يبدأ")."""
+    words = list(_WORD_RE.finditer(text, pos, min(len(text), pos + 80)))
+    if not words or text[pos:words[0].start()].strip():
+        return None
+    # Only words separated by white space belong to one name.
+    run = [words[0]]
+    for w in words[1:]:
+        if text[run[-1].end():w.start()].strip():
+            break
+        run.append(w)
+    i = 0
+    parts: list[tuple[int, int]] = []
+    linked = False
+    while i < len(run) and len(parts) < 3:
+        w = _bare(run[i].group(0))
+        first = not parts
+        if first and (w.startswith(_PREFIXES) or w.endswith(("اً", "ًا"))):
+            return None  # the article, or the accusative (خلفاً، مجدداً): no given name
+        if first and strict_first and w[:1] in "لب" and i + 1 < len(run) and (
+                _bare(run[i + 1].group(0)).startswith("ال")
+                or (strict_first == "all" and _bare(run[i + 1].group(0))[:1] in "يت")):
+            return None  # "لصناعة البطاريات", "بسعر يبدأ": a preposition written onto a noun, not a name
+        if w in _PARTICLES and parts and i + 1 < len(run):
+            nxt = _bare(run[i + 1].group(0))
+            if _stop(nxt) and nxt not in _COMPOUND_HEADS:
+                break
+            linked = True
+            # "بن عبد الله": the particle takes a compound name whole.
+            last = i + 2 if nxt in _COMPOUND_HEADS and i + 2 < len(run) else i + 1
+            parts.append((run[i].start(), run[last].end()))
+            i = last + 1
+            continue
+        if w in _COMPOUND_HEADS and i + 1 < len(run) and not _stop(run[i + 1].group(0)):
+            parts.append((run[i].start(), run[i + 1].end()))
+            i += 2
+            linked = True
+            continue
+        if _stop(w) or w in _PARTICLES or len(w) < 2:
+            break
+        if not first and (w.startswith("لل") or (w.startswith("بال") and _bare(run[0].group(0))[:1] in "يت")):
+            break  # "للشركة", "تعصف بالصفوف": a preposition and the article after a verb, no name
+        if not first and w.startswith("وال"):
+            break  # "X Y والمصرية": the next person of a list, not a part of this name
+        parts.append((run[i].start(), run[i].end()))
+        i += 1
+    if len(parts) < 2:
+        return None
+    if len(parts) == 2 and all(_bare(text[a:b]).endswith("ة") for a, b in parts):
+        return None  # a noun and its adjective ("خبرة طويلة"), seldom a given name and a surname
+    pair = len(parts) == 3 and _bare(text[parts[1][0]:parts[1][1]]).startswith("و")  # "أيمن وعلاء X"
+    if len(parts) == 3 and not linked and _PRONOUN_END.search(_bare(text[parts[2][0]:parts[2][1]])):
+        parts = parts[:2]
+    if len(parts) == 3 and not linked and not pair and not _NAME_END.match(text, parts[2][1]):
+        # Three words right before a title: an organisation's one word, then the name ("عيّنت أكمي
+        # هالة منصور رئيسةً تنفيذيةً"); else the first two words are the name.
+        if title_at is not None and title_at(len(text) - len(text[parts[2][1]:].lstrip())):
+            parts = parts[1:]
+        else:
+            parts = parts[:2]
+    elif len(parts) == 2 and _bare(text[parts[1][0]:parts[1][1]]).startswith("و"):
+        return None  # "X وY" with no family name after: two given names, not one name
+    return parts[0][0], parts[-1][1]
 
 
 @lru_cache(maxsize=4)
-def _after_lead(pack):
-    """A name right after a title or verb, with the pack's gap words allowed between ("الرئيس
-    التنفيذي للشركة نذير بوزلماط"): two words, or three before a comma (هان تشي مينغ،)."""
-    gap = "|".join(pack.get("title_gap_words") or [])
-    gap = rf"(?:\s+(?:{gap}))?" if gap else ""
-    three = re.compile(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD}(?:\s+{_WORD}(?=\s*[،,.:؛(]))?)(?![\u0621-\u064A])")
-    two = re.compile(rf"{gap}\s+(?P<name>{_WORD}\s+{_WORD})(?![\u0621-\u064A])")
-    return three, two
+def _gap(pack) -> re.Pattern:
+    """The pack's gap words between a cue and the name, any number of them (an organisation then a
+    nationality: "الرئيس التنفيذي لـ«X» الإيطالي ماتيو روسي")."""
+    words = "|".join(pack.get("title_gap_words") or [])
+    return re.compile(rf"(?:\s*(?:{words})(?![\u0621-\u064A])){{0,3}}\s+" if words else r"\s+")
+
+
+@lru_cache(maxsize=4)
+def _leads(pack) -> list[re.Pattern]:
+    """What a name stands right after: titles, verbs of persons, move words, honorifics."""
+    leads = [p for _, p in pack.lexicon_patterns["titles"]]
+    leads += [p for key, p in pack.lexicon_patterns["triggers"] if key in ("departure", "hire")]
+    p = pack.compile(pack.get("honorifics") or [])
+    if p is not None:
+        leads.append(p)
+    verbs = pack.get("person_verbs") or []
+    if verbs:
+        # A verb takes "and" or "so" (وقالت، فأوضح), never the article (العمل is no verb).
+        alt = "|".join(sorted(verbs, key=len, reverse=True))
+        leads.append(re.compile(rf"(?<!\w)(?:و|ف)?(?:{alt})(?!\w)"))
+    return leads
 
 
 def find_people(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
-    titles = [p for _, p in pack.lexicon_patterns["titles"]]
-    # After a title or a verb that introduces a person: "الرئيسة التنفيذية دانا ويتفيلد".
-    leads = [p for p in titles] + [q for q in [pack.compile(pack.get("person_verbs") or [])] if q is not None]
-    three, two = _after_lead(pack)
-    for lead in leads:
+
+    titled = [m.span() for _, p in pack.lexicon_patterns["titles"] for m in p.finditer(text)]
+
+    def title_at(pos: int) -> bool:
+        return any(ts == pos for ts, _ in titled)
+
+    def add(span) -> None:
+        s, e = span
+        if any(n.start <= s < n.end or s <= n.start < e for n in out):
+            return
+        if any(ts <= s < te for ts, te in titled):
+            return  # "مؤسسها ورئيسها التنفيذي": a title, not a name
+        words = list(_WORD_RE.finditer(text, s, e))
+        # "أيمن وعلاء X": two given names joined by و share the family name: two people.
+        if len(words) == 3 and _bare(words[1].group(0)).startswith("و") and len(words[1].group(0)) > 3 \
+                and not _bare(words[1].group(0)).startswith("وال"):
+            family = words[2].group(0)
+            a, b = words[0], words[1]
+            out.append(NameMention(a.start(), a.end(), a.group(0), f"{a.group(0)} {family}"))
+            out.append(NameMention(b.start() + 1, e, text[b.start() + 1:e], f"{b.group(0)[1:]} {family}"))
+            return
+        out.append(NameMention(s, e, text[s:e], text[s:e]))
+
+    gap = _gap(pack)
+    for lead in _leads(pack):
         for t in lead.finditer(text):
-            window = text[t.end():t.end() + 60]
-            m = three.match(window)
-            if m and not _is_name(m.group("name").split()):
-                m = two.match(window)
-            if not m or not _is_name(m.group("name").split()):
+            g = gap.match(text, t.end())
+            if not g:
                 continue
-            s = t.end() + m.start("name")
-            if any(n.start <= s < n.end for n in out):
-                continue
-            out.append(NameMention(s, s + len(m.group("name")), m.group("name"), m.group("name")))
-    for m in _BEFORE_TITLE.finditer(text):
-        if not _is_name(m.group("name").split()) or any(n.start <= m.start("name") < n.end for n in out):
-            continue
-        rest = text[m.end():m.end() + 40]
-        if not any(p.match(rest) for p in titles):
-            continue
-        out.append(NameMention(m.start("name"), m.end("name"), m.group("name"), m.group("name")))
-    out = with_glossed_people(text, pack, out)
+            # Past an organisation, "لصناعة البطاريات" is no name.
+            gap_text = text[t.end():g.end()]
+            span = read_name(text, g.end(), strict_first=bool(re.search(r"[«»\"“”]|(?<!\w)ل", gap_text)), title_at=title_at)
+            if span:
+                add(span)
+    # "خلفاً لفهد X" (succeeding): the name is written onto the preposition ل.
+    for t in _SUCCESSOR.finditer(text):
+        span = read_name(text, t.end())
+        if span:
+            add(span)
+    # A nationality then a name: "والروسي ديمتري فولكوف", "كلٌّ من السويدي إريك يوهانسون". A
+    # nationality is also an organisation's ("«X» الأردنية لتقنيات ..."): the name must not start
+    # with a preposition written onto it.
+    demonyms = pack.compile(pack.get("demonyms") or [])
+    if demonyms is not None:
+        for t in demonyms.finditer(text):
+            before = text[max(0, t.start() - 24):t.start()].rstrip()
+            last = before.split()[-1] if before.split() else ""
+            if before.endswith(("»", "\"", "”")) or _bare(last).startswith(("ال", "وال", "بال", "لل")):
+                continue  # the adjective of an organisation or a noun ("«X» الصينية", "السيارات الصينية")
+            span = read_name(text, t.end(), strict_first="all")
+            if span:
+                add(span)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    # A name before a comma or a colon and a title, or before an age. Of the names that end at one
+    # place, the one that starts last: "يقول عبد الله الشهري، الشريك المؤسس" is no name of three
+    # parts that starts with the verb.
+    ends: dict[int, tuple[int, int]] = {}
+    for m in _WORD_RE.finditer(text):
+        span = read_name(text, m.start())
+        if not span:
+            continue
+        sep = _BEFORE_TITLE.match(text, span[1])
+        if (sep and any(p.match(text, sep.end()) for p in titles)) or _AGE_AFTER.match(text, span[1]):
+            ends[span[1]] = span
+    for span in ends.values():
+        add(span)
+    out = with_glossed_people(text, pack, out)
     out += [n for n in latin_people(text, titles) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)
 

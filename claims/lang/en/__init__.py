@@ -12,7 +12,7 @@ _NOT_FIRST = {"The", "In", "On", "At", "By", "For", "From", "With", "After", "Be
 
 
 def find_people(text: str, pack) -> list[NameMention]:
-    return latin_people(text, [p for _, p in pack.lexicon_patterns["titles"]], skip_first=_NOT_FIRST)
+    return latin_people(text, [p for _, p in pack.lexicon_patterns["titles"]], skip_first=_NOT_FIRST, pack=pack)
 
 
 def short_forms(name: str) -> list[str]:
