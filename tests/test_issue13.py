@@ -537,3 +537,11 @@ def test_claims_reports_an_unreadable_file_and_reads_the_rest(cli, archive):
     assert r.exit_code == 2 and "E103" in r.stderr
     data = r.json()
     assert len(data["documents"]) == 5 and data["errors"][0]["code"] == "E103"
+
+
+def test_a_file_the_manifest_ignores_is_not_read(cli, archive):
+    shutil.copy(archive / ZH, archive / "notes.txt")
+    with (archive / "manifest.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("ignore: [notes.txt]\n")
+    data = cli("audit", archive, "--format", "json", "--fail-on", "never").json()
+    assert "notes" not in [d["id"] for d in data["documents"]] and data["unlisted"] == []

@@ -10,7 +10,7 @@ from claims.model import Document
 from claims.read.clean import skipped_ranges
 from claims.read.formats import SUFFIXES, read_document
 from claims.read.language import SUPPORTED, detect, normalize_tag
-from claims.read.manifest import MANIFEST, read_manifest
+from claims.read.manifest import IGNORED, MANIFEST, read_manifest
 
 
 @dataclass
@@ -193,6 +193,8 @@ def _expand_folder(folder: Path, depth: int = 0):
     if manifest is not None:
         for name, meta in manifest.items():
             listed.add(os.path.realpath(folder / name))
+            if meta.get(IGNORED):  # `ignore:` in the manifest: not an article, said so
+                continue
             found = True
             yield folder / name, meta
     # Articles the manifest does not list are read too (without metadata, with a note): a new
