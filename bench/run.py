@@ -42,7 +42,7 @@ STORY_FIXTURES = ("helion-robotics", "lumen-biotech", "qingyun-energy", "quarry-
 GIB = 1024 ** 3
 AUDIT_TARGET_S, AUDIT_TARGET_BYTES, AUDIT_TARGET_N = 60.0, 4 * GIB, 1_000_000
 CHECK_TARGET_S, HELP_TARGET_S = 1.0, 0.3
-SECTIONS = ("extraction", "profile", "parallel", "audit", "linking", "store", "startup")
+SECTIONS = ("extraction", "profile", "parallel", "audit", "linking", "store", "startup", "warm")
 
 
 # --- formatting -------------------------------------------------------------------------------
@@ -491,6 +491,23 @@ def section_startup(rep: Report, cfg) -> None:
             (f"; heaviest imports: {heavy}" if over else ""), "< 0.3 s", "no" if over else "yes")
 
 
+def section_warm(rep: Report, cfg) -> None:
+    from bench import warm_check
+
+    rep.log("warm check of a draft against the seed archive")
+    r = warm_check.time_warm_check(cfg.warm_runs)
+    rep.add("## Warm draft check (the claims cache)", "",
+            f"`{r['command']}` as a command, start-up included, the cache in a fresh folder: the first run fills "
+            f"it; warm is the same run again (median of {r['runs']}); edited is the draft changed before each run "
+            f"(median of {r['edited_runs']}), so only the draft is extracted.", "")
+    rep.table(["cold (fills the cache)", "warm median", "warm min", "warm max", "edited draft", "--no-cache"],
+              [[secs(r["cold_s"]), secs(r["warm_median_s"]), secs(r["warm_min_s"]), secs(r["warm_max_s"]),
+                secs(r["edited_median_s"]), secs(r["no_cache_s"])]])
+    rep.row("warm `check` (seed archive, one-page draft)",
+            f"{secs(r['warm_median_s'])} median (cold {secs(r['cold_s'])}; edited draft {secs(r['edited_median_s'])})",
+            "< 1 s", "yes" if r["warm_median_s"] < CHECK_TARGET_S else "no")
+
+
 # --- the run ----------------------------------------------------------------------------------
 
 class Config:
@@ -512,6 +529,7 @@ class Config:
         self.cli_check_runs = 0 if quick else 3
         self.stored_drafts = 3 if quick else 10
         self.help_runs = 1 if quick else 9
+        self.warm_runs = 2 if quick else 7
         self.audit_timeout = 600 if quick else 900
         self.link_timeout = 120 if quick else 300
 
@@ -573,6 +591,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         timed("linking", section_linking, rep, cfg)
         timed("store", section_store, rep, cfg, ctx, work)
         timed("startup", section_startup, rep, cfg)
+        timed("warm", section_warm, rep, cfg)
         whole = run_contention.others()
         rep.add("## Run conditions", "",
                 "Other processes on the machine during each section (CPU time of all processes from /proc/stat, less "

@@ -53,6 +53,38 @@ class Finding(BaseModel):
     suppressed: Optional[str] = None
 
 
+class InputProblem(BaseModel):
+    """A file that could not be read: the run went on without it (and exits 2)."""
+
+    code: str
+    path: str
+    message: str
+
+
+class Undated(BaseModel):
+    """A document without a publication date, and what that costs."""
+
+    doc: str
+    path: str
+    # The date taken in its place (today, for a draft being written), or None.
+    assumed: Optional[str] = None
+    # Claims whose relative dates ("in December", 去年) could not be placed in a year: they are
+    # compared with nothing.
+    unresolved: int = 0
+    message: str = ""
+
+
+class RunInfo(BaseModel):
+    """When and from what the report was made."""
+
+    command: str
+    inputs: list[str] = Field(default_factory=list)
+    archive: list[str] = Field(default_factory=list)
+    store: Optional[str] = None
+    generated: str = ""
+    version: str = ""
+
+
 class Report(BaseModel):
     version: int = 1
     documents: list[Document]
@@ -60,3 +92,10 @@ class Report(BaseModel):
     findings: list[Finding]
     skipped: list[str] = Field(default_factory=list, description="inputs read but set aside, one line each")
     notes: list[str] = Field(default_factory=list)
+    errors: list[InputProblem] = Field(default_factory=list,
+                                       description="files that could not be read; the run went on without them")
+    undated: list[Undated] = Field(default_factory=list, description="documents without a publication date")
+    unlisted: list[str] = Field(default_factory=list,
+                                description="articles read that their folder's manifest does not list")
+    drafts: list[str] = Field(default_factory=list, description="the ids of the drafts checked (`check`)")
+    run: Optional[RunInfo] = None

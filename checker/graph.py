@@ -22,7 +22,6 @@ import gc
 from collections import defaultdict
 from contextlib import contextmanager
 
-import networkx as nx
 
 from claims.model import Claim, Document
 
@@ -40,7 +39,9 @@ def gc_paused():
             gc.enable()
 
 
-def build_graph(documents: list[Document], claims: list[Claim]) -> nx.MultiDiGraph:
+def build_graph(documents: list[Document], claims: list[Claim]) -> "nx.MultiDiGraph":
+    import networkx as nx  # here, not at the top: matching needs no graph, and networkx costs a tenth of a second
+
     g = nx.MultiDiGraph()
     g.add_nodes_from((("doc", d.id), {"kind": "document", "lang": d.lang, "published": d.published})
                      for d in documents)
@@ -64,19 +65,19 @@ def _edges(claims: list[Claim]):
             yield subject, ("subject", c.destination.id), c.id, {"role": "destination", "claim": c}
 
 
-def claims_of(g: nx.MultiDiGraph, subject_id: str) -> list[Claim]:
+def claims_of(g: "nx.MultiDiGraph", subject_id: str) -> list[Claim]:
     """The claims about one subject, from the graph."""
     return [d["claim"] for _, _, d in g.in_edges(("subject", subject_id), data=True) if d["role"] == "about"]
 
 
-def claims_naming(g: nx.MultiDiGraph, subject_id: str) -> list[Claim]:
+def claims_naming(g: "nx.MultiDiGraph", subject_id: str) -> list[Claim]:
     """The claims about others that name this subject as what they relate to: the people who left
     an organisation or joined it, the rounds an investor led."""
     return [d["claim"] for _, _, d in g.in_edges(("subject", subject_id), data=True)
             if d["role"] in ("object", "destination")]
 
 
-def subjects(g: nx.MultiDiGraph) -> list[tuple[str, str]]:
+def subjects(g: "nx.MultiDiGraph") -> list[tuple[str, str]]:
     """(id, name) of every subject node."""
     return [(n[1], d["name"]) for n, d in g.nodes(data=True) if d.get("kind") == "subject"]
 

@@ -47,6 +47,32 @@ def fingerprint(subject: str, predicate: str, values: list[str], rule: str) -> s
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
+# Documents a message names one by one; more are counted ("and 197 more").
+NAMED_IN_MESSAGE = 3
+
+
+def doc_label(doc_id: str, docs: dict[str, Document]) -> str:
+    """A document as a message names it: its title or source beside its id, so an editor knows
+    which article it is without looking the id up."""
+    d = docs.get(doc_id)
+    label = (d.title or d.source) if d is not None else None
+    if not label:
+        return doc_id
+    label = " ".join(label.split())
+    if len(label) > 60:
+        label = label[:59].rstrip() + "…"
+    return f"{doc_id} ({label})"
+
+
+def doc_list(doc_ids: list[str], docs: dict[str, Document]) -> str:
+    """Documents named in a message: the first few by label, the rest counted."""
+    shown = [doc_label(d, docs) for d in doc_ids[:NAMED_IN_MESSAGE]]
+    rest = len(doc_ids) - len(shown)
+    if rest > 0:
+        return f"{len(doc_ids)} documents ({', '.join(shown)} and {rest} more)"
+    return ", ".join(shown)
+
+
 def _value_of(c: Claim):
     return c.value if c.value is not None else c.time
 
@@ -176,16 +202,35 @@ def _first_appearances(classes: list[list[int]], pairs: list[tuple[int, int]]) -
     return first
 
 
+def _components(edges: list[tuple[str, str]]) -> list[set[str]]:
+    """The connected components of the graph of `edges`, in the order their first node appears
+    (as networkx.connected_components gives them, without importing networkx for it)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[rb] = ra
+    groups: dict[str, set[str]] = {}
+    for node in parent:  # insertion order: the order nodes first appear in the edges
+        groups.setdefault(root(node), set()).add(node)
+    return list(groups.values())
+
+
 def _merged(conflicts: dict[tuple[str, str], tuple[Verdict, list[Claim]]]) -> list[tuple[Verdict, list[Claim]]]:
     """One finding per connected set of conflicting values: "December 2023" against "November
     2023" and against "28 November 2023" is one disagreement, told once with all its evidence.
     The verdict shown is the most severe, then most confident, one of the set."""
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_edges_from(conflicts)
     out = []
-    for values in nx.connected_components(g):
+    for values in _components(list(conflicts)):
         parts = [conflicts[k] for k in conflicts if k[0] in values]
         verdict = max((v for v, _ in parts), key=lambda v: (SEVERITY_RANK[v.severity], v.confidence))
         members: list[Claim] = []
@@ -252,7 +297,7 @@ def _finding(rule: Rule, v: Verdict, members: list[Claim], docs, *, single: Clai
         predicate = head.predicate
     doc_ids = list(dict.fromkeys(c.doc for c in members))
     if single is not None:
-        message = f"{subject.name} {_WHAT.get(predicate, 'is')} {values[0]} in {single.doc}: {v.why}."
+        message = f"{subject.name} {_WHAT.get(predicate, 'is')} {values[0]} in {doc_label(single.doc, docs)}: {v.why}."
         kind = "anomaly"
     else:
         docs_by_value: dict[str, list[str]] = {}
@@ -261,11 +306,11 @@ def _finding(rule: Rule, v: Verdict, members: list[Claim], docs, *, single: Clai
             docs_by_value.setdefault(shown, [])
             if c.doc not in docs_by_value[shown]:
                 docs_by_value[shown].append(c.doc)
-        parts = [f"{value} in {', '.join(ds)}" for value, ds in docs_by_value.items()]
+        parts = [f"{value} in {doc_list(ds, docs)}" for value, ds in docs_by_value.items()]
         joined = " but ".join(parts) if len(parts) == 2 else "; ".join(parts[:-1]) + f"; but {parts[-1]}"
         message = f"{subject_ref.name} {_WHAT.get(predicate, 'is')} {joined}: {v.why}."
         if outlier is not None:
-            message += f" The other sources agree with one another; {outlier.doc} is the outlier."
+            message += f" The other sources agree with one another; {doc_label(outlier.doc, docs)} is the outlier."
         kind = "contradiction"
     return Finding(id="", kind=kind, predicate=predicate, severity=v.severity, subject=subject_ref,
                    claims=[c.id for c in members], docs=doc_ids, values=values, message=message, rule=rule.code,

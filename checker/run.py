@@ -1,57 +1,149 @@
 """The plain functions the CLI commands are thin wrappers of."""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
-from checker.findings import Report
-from checker.matcher import match
-from claims.aliases import learn_names
-from claims.entities import load_index
+from checker.findings import InputProblem, Report, Undated
 from claims.errors import InputError
-from claims.link import link_subjects
 from claims.model import Claim, Document
-from claims.pipeline import extract_claims
-from claims.read import load_documents
 
 HTML_SUFFIXES = (".html", ".htm")
+DRAFT_DATE_NOTE = "no publication date: taken as today, {today}, since a draft is being written now " \
+                  "(set `published:` in its front matter to check it as of another day)"
+UNDATED_NOTE = "no publication date: relative dates stay unresolved"
 
 
-def read_claims(paths: list[Path], *, entity_files: tuple[str, ...] = (), strict_language: bool = False,
-                progress: Optional[Callable[[Document], None]] = None,
-                languages: Optional[Iterable[str]] = None) -> tuple[list[Document], list[Claim], list[str]]:
-    """Read and extract. `progress(doc)` is called after each document; if `progress` also has a
-    `start(total)` method, that is called first with the number of documents. With `languages`,
-    documents in other languages are skipped with a note."""
-    loaded = load_documents(paths, strict_language=strict_language)
+@dataclass
+class Read:
+    """What reading and extraction give: documents, linked claims and what was set aside."""
+
+    documents: list[Document]
+    claims: list[Claim]
+    skipped: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    drafts: set[str] = field(default_factory=set)
+
+
+def today() -> dt.date:
+    """The date a draft without one is checked as of (CLAIMCHECK_TODAY=YYYY-MM-DD overrides it,
+    for reproducible runs)."""
+    import os
+
+    fixed = os.environ.get("CLAIMCHECK_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise InputError("E202", "CLAIMCHECK_TODAY", f"{fixed[:40]!r} is not a date (YYYY-MM-DD)") from None
+    return dt.date.today()
+
+
+def date_drafts(drafts: Iterable[Document]) -> None:
+    """A draft without a publication date is being written now: it is dated today, with a note."""
+    for d in drafts:
+        if d.published is None:
+            d.published = today()
+            d.published_assumed = True  # an extra field of the document (Document allows them)
+            d.notes = [DRAFT_DATE_NOTE.format(today=d.published.isoformat()) if n == UNDATED_NOTE else n
+                       for n in d.notes]
+
+
+def read(paths: list[Path], *, drafts: list[Path] = (), entity_files: tuple[str, ...] = (),
+         strict_language: bool = False, progress: Optional[Callable[[Document], None]] = None,
+         languages: Optional[Iterable[str]] = None, cache: bool = True) -> Read:
+    """Read `drafts` (strictly: a draft that cannot be read is an error) and `paths` (a file that
+    cannot be read is recorded and the rest read), extract and link. A draft without a
+    publication date is dated today. `progress(doc)` is called after each document; if `progress`
+    also has a `start(total)` method, that is called first with the number of documents. With
+    `languages`, documents in other languages are skipped with a note."""
+    from checker import cache as claims_cache
+    from checker.cache import DocCache, extract_cached
+    from claims.aliases import learn_names
+    from claims.entities import load_index
+    from claims.read import load_documents
+
+    prepared = DocCache(cache)
+    loaded = load_documents(paths, strict_language=strict_language, drafts=drafts, furniture=prepared.furniture)
     if languages:
         wanted = set(languages)
         kept = []
         for d in loaded.documents:
             if d.lang in wanted:
                 kept.append(d)
+            elif d.id in loaded.drafts:
+                raise InputError("E303", d.path, f"the draft is in {d.lang}, not among the configured languages "
+                                                 f"({', '.join(sorted(wanted))})")
             else:
                 loaded.skipped.append(f"{d.path}: language {d.lang} is not among the configured languages "
                                       f"({', '.join(sorted(wanted))}); skipped")
         loaded.documents = kept
     if not loaded.documents:
         why = f" ({loaded.skipped[0]})" if loaded.skipped else ""
-        raise InputError("E302", paths[0], f"no document in a supported language to read{why}")
-    learn_names(loaded.documents)
-    index = load_index(tuple(entity_files))
+        raise InputError("E302", (list(drafts) + list(paths))[0], f"no document in a supported language to read{why}")
+    date_drafts(d for d in loaded.documents if d.id in loaded.drafts)
+    learn_names(loaded.documents, prepared.glossed)
+    prepared.save()
     if progress is not None and hasattr(progress, "start"):
         progress.start(len(loaded.documents))
     claims: list[Claim] = []
+    keys: list[str] = []
+    index = None
     for doc in loaded.documents:
-        claims += extract_claims(doc, index)
+        if cache:
+            keys.append(claims_cache.key(doc, entity_files))
+        found = extract_cached(doc, entity_files) if cache else None
+        if found is None:
+            if index is None:
+                index = load_index(tuple(entity_files))
+            from checker.cache import store_cached
+            from claims.pipeline import extract_claims
+
+            found = extract_claims(doc, index)
+            if cache:
+                store_cached(doc, entity_files, found)
+        claims += found
         if progress:
             progress(doc)
-    return loaded.documents, link_subjects(claims), loaded.skipped
+    if progress is not None and hasattr(progress, "stage"):
+        progress.stage("matching")
+    return Read(loaded.documents, _linked(claims, keys, paths, drafts, cache), loaded.skipped, loaded.errors,
+                loaded.drafts)
+
+
+def _linked(claims: list[Claim], keys: list[str], paths, drafts, cache: bool) -> list[Claim]:
+    """The claims linked across documents; from the cache when the same documents were linked
+    before (linking romanizes every name, which costs more than reading the claims back)."""
+    from checker import cache as claims_cache
+
+    if not cache:
+        from claims.link import link_subjects
+
+        return link_subjects(claims)
+    slot, key = claims_cache.slot_of(paths, drafts), claims_cache.linked_key(keys)
+    found = claims_cache.linked_cached(slot, key)
+    if found is None:
+        from claims.link import link_subjects  # names, scripts, pypinyin: only when there is linking to do
+
+        found = link_subjects(claims)
+        claims_cache.store_linked(slot, key, found)
+    return found
+
+
+def read_claims(paths: list[Path], *, entity_files: tuple[str, ...] = (), strict_language: bool = False,
+                progress: Optional[Callable[[Document], None]] = None,
+                languages: Optional[Iterable[str]] = None) -> tuple[list[Document], list[Claim], list[str]]:
+    """(documents, linked claims, skipped lines), files that could not be read among the skipped."""
+    r = read(paths, entity_files=entity_files, strict_language=strict_language, progress=progress,
+             languages=languages)
+    return r.documents, r.claims, r.skipped + [f"{e.path}: {e.code} {e.message}" for e in r.errors]
 
 
 def audit(paths: list[Path], *, entity_files: tuple[str, ...] = (), disabled: set[str] = frozenset(),
           progress=None, languages: Optional[Iterable[str]] = None, baseline=None,
-          ignore_comments: bool = True, store: Optional[str] = None) -> Report:
+          ignore_comments: bool = True, store: Optional[str] = None, cache: bool = True) -> Report:
     """Every finding among the documents (and, with `store`, every stored one). Ignore comments
     in the documents and the `baseline` (checker.suppress.read_baseline, or a set of fingerprints)
     mark findings suppressed; they stay in the report with the reason."""
@@ -60,19 +152,21 @@ def audit(paths: list[Path], *, entity_files: tuple[str, ...] = (), disabled: se
 
         report = audit_store(store, paths, entity_files=entity_files, disabled=disabled)
     else:
-        report = _audit(paths, entity_files=entity_files, disabled=disabled, progress=progress, languages=languages)
+        report = _report(read(paths, entity_files=entity_files, progress=progress, languages=languages,
+                              cache=cache), disabled)
     _finish(report, {d.id for d in report.documents}, baseline, ignore_comments)
     return report
 
 
 def check(draft: Union[Path, list[Path]], archive: list[Path], *, entity_files: tuple[str, ...] = (),
           disabled: set[str] = frozenset(), progress=None, languages: Optional[Iterable[str]] = None,
-          baseline=None, ignore_comments: bool = True, store: Optional[str] = None) -> Report:
+          baseline=None, ignore_comments: bool = True, store: Optional[str] = None, cache: bool = True) -> Report:
     """The draft (or several drafts) against the archive (files, and with `store` the claim store's
     candidates): only findings that involve a draft. Ignore comments are read in the drafts only."""
     drafts = [draft] if isinstance(draft, (str, Path)) else [Path(p) for p in draft]
     if store:
         from checker.store import check_store
+        from claims.read import load_documents
 
         if len(drafts) != 1:
             raise InputError("E607", drafts[1], "with --store, check one draft at a time")
@@ -80,38 +174,100 @@ def check(draft: Union[Path, list[Path]], archive: list[Path], *, entity_files: 
         _finish(report, {d.id for d in load_documents(drafts, strict_language=True).documents}, baseline,
                 ignore_comments)
         return report
-    draft_docs = load_documents(drafts, strict_language=True).documents
-    if languages:
-        for d in draft_docs:
-            if d.lang not in set(languages):
-                raise InputError("E303", d.path, f"the draft is in {d.lang}, not among the configured languages "
-                                                 f"({', '.join(sorted(languages))})")
-    report = _audit([*drafts, *archive], entity_files=entity_files, disabled=disabled, progress=progress,
-                    languages=languages)
-    draft_ids = {d.id for d in draft_docs}
-    report.findings = [f for f in report.findings if draft_ids & set(f.docs)]
+    r = read(archive, drafts=drafts, entity_files=entity_files, progress=progress, languages=languages, cache=cache)
+    scope_draft_events(r)
+    report = _report(r, disabled)
+    report.findings = [f for f in report.findings if r.drafts & set(f.docs)]
     for i, f in enumerate(report.findings, 1):
         f.id = f"F{i}"
-    _finish(report, draft_ids, baseline, ignore_comments)
+    report.drafts = sorted(r.drafts)
+    _finish(report, r.drafts, baseline, ignore_comments)
     return report
+
+
+# The scope of an event whose article names no organisation (claims.extract.events).
+UNSCOPED = "unscoped"
+
+
+def scope_draft_events(r: Read) -> None:
+    """A draft that names no organisation ("In December, chief executive Sam Altman declared a
+    code red") leaves its events unscoped. When the archive knows that event under one scope only,
+    the draft speaks of that one: its claim takes the archive's subject, with a note, so that it is
+    compared at all."""
+    scopes: dict[str, set[str]] = {}
+    for c in r.claims:
+        if c.doc in r.drafts or c.subject.kind != "event" or "@" not in c.subject.id:
+            continue
+        head, _, scope = c.subject.id.rpartition("@")
+        if scope != UNSCOPED:
+            scopes.setdefault(head, set()).add(c.subject.id)
+    docs = {d.id: d for d in r.documents}
+    for i, c in enumerate(r.claims):
+        if c.doc not in r.drafts or c.subject.kind != "event" or not c.subject.id.endswith("@" + UNSCOPED):
+            continue
+        known = scopes.get(c.subject.id.rpartition("@")[0], set())
+        if len(known) != 1:
+            continue
+        target = next(iter(known))
+        r.claims[i] = c.model_copy(update={"subject": c.subject.model_copy(update={"id": target})})
+        note = (f"{c.subject.name} names no organisation here; the archive knows it only as {target}, "
+                "so it is compared with that")
+        if note not in docs[c.doc].notes:
+            docs[c.doc].notes.append(note)
 
 
 def draft_ids(report: Report, drafts: list[Path]) -> set[str]:
     """The ids of the documents read from `drafts` (for renderers that point at the draft only)."""
+    if report.drafts:
+        return set(report.drafts)
     wanted = {str(Path(p).resolve()) for p in drafts}
     return {d.id for d in report.documents if str(Path(d.path).resolve()) in wanted}
 
 
-def _audit(paths, *, entity_files, disabled, progress, languages) -> Report:
-    docs, claims, skipped = read_claims(paths, entity_files=entity_files, progress=progress, languages=languages)
-    findings = match(docs, claims, disabled)
-    return Report(documents=docs, claims=claims, findings=findings, skipped=skipped,
-                  notes=[f"{d.id}: {n}" for d in docs for n in d.notes])
+def _report(r: Read, disabled) -> Report:
+    from checker.matcher import match
+
+    findings = match(r.documents, r.claims, disabled)
+    report = Report(documents=r.documents, claims=r.claims, findings=findings, skipped=r.skipped,
+                    notes=[f"{d.id}: {n}" for d in r.documents for n in d.notes],
+                    errors=[InputProblem(code=e.code, path=e.path, message=e.message) for e in r.errors])
+    return report
+
+
+def undated(report: Report) -> list[Undated]:
+    """The documents without a publication date of their own, and what each costs: its claims
+    whose relative dates stay unresolved (compared with nothing)."""
+    unresolved: dict[str, int] = {}
+    for c in report.claims:
+        times = [t for t in (c.value, c.time) if t is not None and getattr(t, "type", "") == "time"]
+        if any(t.start is None for t in times):
+            unresolved[c.doc] = unresolved.get(c.doc, 0) + 1
+    out = []
+    for d in report.documents:
+        assumed = getattr(d, "published_assumed", False)
+        if d.published is not None and not assumed:
+            continue
+        n = unresolved.get(d.id, 0)
+        if assumed:
+            message = (f"no publication date: checked as of today, {d.published.isoformat()}; its relative dates "
+                       f"(\u201cin December\u201d, \u201clast year\u201d) are read from today")
+        elif n:
+            message = (f"no publication date: {n} claim{'s' if n != 1 else ''} with a relative date "
+                       f"(\u201cin December\u201d, \u201clast year\u201d) cannot be placed in a year and "
+                       f"{'are' if n != 1 else 'is'} compared with nothing")
+        else:
+            message = "no publication date: a relative date it holds could not be placed in a year " \
+                      "(none was found in this one)"
+        out.append(Undated(doc=d.id, path=d.path, assumed=d.published.isoformat() if assumed else None,
+                           unresolved=n, message=message))
+    return out
 
 
 def _finish(report: Report, comment_docs: set[str], baseline, ignore_comments: bool) -> None:
-    """HTML evidence pointed at the HTML source; ignore comments; the baseline."""
+    """HTML evidence pointed at the HTML source; ignore comments; the baseline; undated and
+    unlisted documents."""
     from checker.suppress import apply_baseline, apply_ignore_comments, relocate_html_evidence
+    from claims.read import UNLISTED_NOTE
 
     involved = {e.doc for f in report.findings for e in f.evidence}
     texts: dict[str, str] = {}
@@ -134,3 +290,5 @@ def _finish(report: Report, comment_docs: set[str], baseline, ignore_comments: b
         report.notes += apply_ignore_comments(report, texts)
     if baseline:
         apply_baseline(report, baseline)
+    report.undated = undated(report)
+    report.unlisted = [d.path for d in report.documents if any(n.startswith(UNLISTED_NOTE) for n in d.notes)]

@@ -35,20 +35,29 @@ def _forms(native: str) -> set[str]:
     return {native, t2s.convert(native), s2t.convert(native)}
 
 
-def learn_names(documents: Iterable[Document]) -> None:
+def glossed_names(doc: Document) -> list[tuple[str, str]]:
+    """The (native form, Latin name) pairs one document glosses, in the order they are found."""
+    pack = get_pack(doc.lang)
+    out: list[tuple[str, str]] = []
+    for g in scan_glosses(doc.text, pack):
+        if g.kind != "org":
+            continue
+        for native in {g.native, g.lead}:
+            if len(native) >= 2:
+                for form in sorted(_forms(native)):
+                    out.append((form, g.latin))
+    return out
+
+
+def learn_names(documents: Iterable[Document], glossed=glossed_names) -> None:
     """Set `known_names` on each document: the (native form, Latin name) pairs glossed anywhere in
-    `documents` whose native form its text contains."""
+    `documents` whose native form its text contains. `glossed(doc)` gives one document's pairs
+    (`glossed_names`; a cache may answer instead)."""
     documents = list(documents)
     book: dict[str, str] = {}
     for doc in documents:
-        pack = get_pack(doc.lang)
-        for g in scan_glosses(doc.text, pack):
-            if g.kind != "org":
-                continue
-            for native in {g.native, g.lead}:
-                if len(native) >= 2:
-                    for form in _forms(native):
-                        book.setdefault(form, g.latin)
+        for form, latin in glossed(doc):
+            book.setdefault(form, latin)
     if not book:
         return
     for doc in documents:

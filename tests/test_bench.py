@@ -14,11 +14,13 @@ SUMMARY_ROWS = [
     "extraction mixed (synthetic, all languages)", "slowest stage", "extraction on all cores",
     "audit 1k", "audit 3k", "audit growth exponent", "audit target", "linking (audit)",
     "draft check (3k-claim store)", "CLI start-up (`claimcheck --help`)",
+    "warm `check` (seed archive, one-page draft)",
 ]
 SECTIONS = [
     "## Machine", "## Extraction throughput, one core", "## Where extraction spends its time",
     "## Extraction on all cores", "## Audit: matching only", "## Audit: linking before matching",
-    "## Draft check against a store", "## CLI start-up", "## Run conditions",
+    "## Draft check against a store", "## CLI start-up", "## Warm draft check (the claims cache)",
+    "## Run conditions",
 ]
 MACHINE = ["| CPU |", "| cores |", "| RAM |", "| Python |", "| date |"]
 

@@ -22,7 +22,7 @@ File schema:
         note: "..."               # optional: why the case is there
 
 Parse level (`checker.parse.parse_phrase`): an item is {dim, text?, value?, <fields>}. `text` is
-the span read, `value` the string `claimcheck parse` prints, other keys are fields of the
+the span read, `value` the string `claimcheck parse` prints (its `display`), other keys are fields of the
 normalized value: amount min max min_exclusive approx currency (number, money); start end
 granularity month relative approx (time); iso years approx ago{start end ...} (duration); id
 (title, trigger, event, person, org).
@@ -200,7 +200,8 @@ def row_matches(item: dict, row: dict) -> bool:
         if k == "dim":
             continue
         if k in ("text", "value"):
-            if row[k] != v:
+            # `value` is the string `claimcheck parse` prints (`display` beside the structured value)
+            if row["display" if k == "value" else k] != v:
                 return False
         elif k not in row["fields"] or not same(v, row["fields"][k]):
             return False

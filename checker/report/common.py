@@ -40,3 +40,37 @@ def focus(f: Finding, targets: Optional[Iterable[str]]) -> tuple[list[Evidence],
 def counted(report: Report) -> list[Finding]:
     """Findings that count (not suppressed, not agreements)."""
     return [f for f in report.findings if not f.suppressed and f.kind != "agreement"]
+
+
+def plural(n: int, word: str) -> str:
+    """`1 finding`, `2 findings`."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def input_lines(report: Report) -> list[tuple[str, str]]:
+    """What every format says about the input besides findings, as (level, line): files that could
+    not be read (the run went on without them), documents without a publication date and what
+    that costs, articles their folder's manifest does not list."""
+    out = []
+    for e in report.errors:
+        out.append(("error", f"unreadable: {display_path(e.path)}: {e.code} {e.message} (skipped; "
+                             "its claims were not checked)"))
+    undated = report.undated
+    for u in undated[:LISTED]:
+        out.append(("warning", f"undated: {display_path(u.path)}: {u.message}"))
+    if len(undated) > LISTED:
+        rest = undated[LISTED:]
+        out.append(("warning", f"undated: {len(rest)} more documents without a publication date; "
+                               f"{sum(u.unresolved for u in rest)} claims with a relative date among them are "
+                               "compared with nothing (every one is in the JSON report's `undated`)"))
+    for p in report.unlisted[:LISTED]:
+        out.append(("warning", f"unlisted: {display_path(p)}: not in its folder's manifest.yaml; read without "
+                               "its metadata"))
+    if len(report.unlisted) > LISTED:
+        out.append(("warning", f"unlisted: {len(report.unlisted) - LISTED} more articles not in their folder's "
+                               "manifest.yaml (every one is in the JSON report's `unlisted`)"))
+    return out
+
+
+# Undated or unlisted documents named one by one in a human-readable report; more are counted.
+LISTED = 20

@@ -9,7 +9,7 @@ line sums up.
 from __future__ import annotations
 
 from checker.findings import Report
-from checker.report.common import counted, focus, paths
+from checker.report.common import counted, display_path, focus, paths, plural
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -43,8 +43,18 @@ def render(report: Report, *, targets=None, **_) -> str:
                     props.append(f"col={e.column}")
             props.append(f"title={_prop(f'{f.rule} {f.rule_name}: {f.subject.name}'.strip())}")
             lines.append(f"::{_LEVEL.get(f.severity, 'warning')} {','.join(props)}::{_data(chr(10).join(body))}")
+    for e in report.errors:
+        lines.append(f"::error file={_prop(display_path(e.path))},title={_prop(e.code + ' unreadable')}::"
+                     f"{_data(f'{e.code} {e.message}: skipped, its claims were not checked')}")
+    for u in report.undated:
+        level = "notice" if u.assumed else "warning"
+        lines.append(f"::{level} file={_prop(display_path(u.path))},title=undated::{_data(u.message)}")
+    for p in report.unlisted:
+        lines.append(f"::warning file={_prop(display_path(p))},title=not in manifest::"
+                     f"{_data('not listed in its folder manifest.yaml: read without its metadata')}")
     shown = counted(report)
     suppressed = sum(1 for f in report.findings if f.suppressed)
-    lines.append(f"claimcheck: {len(shown)} finding{'s' if len(shown) != 1 else ''}"
-                 f"{f', {suppressed} suppressed' if suppressed else ''} in {len(report.documents)} documents")
+    lines.append(f"claimcheck: {plural(len(shown), 'finding')}"
+                 f"{f', {suppressed} suppressed' if suppressed else ''} in {plural(len(report.documents), 'document')}"
+                 + (f"; {plural(len(report.errors), 'file')} could not be read" if report.errors else ""))
     return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from checker.findings import Report
-from checker.report.common import counted
+from checker.report.common import counted, input_lines
 
 RTL = {"ar", "fa", "he", "ur"}
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -96,11 +96,66 @@ def _version() -> str:
         return ""
 
 
+# Sides shown per value of a finding; the other sources that agree are listed, not carded.
+SIDES_PER_VALUE = 3
+
+
+def link_of(doc) -> str | None:
+    """Where an editor opens the document: its source when that is a web address, else its file."""
+    source = (getattr(doc, "source", None) or "").strip()
+    if re.match(r"https?://[^\s\"'<>]+$", source):
+        return source
+    path = getattr(doc, "path", "") or ""
+    if not path or path.startswith("<"):
+        return None
+    try:
+        return Path(path).resolve().as_uri()
+    except ValueError:
+        return None
+
+
+def _groups(f, sides: list[dict], n_docs_total: int) -> list[dict]:
+    """The finding's sides grouped by value: how many sources say each (so the page shows which
+    side the other sources support, in an audit as in a check), a few cards each, the rest listed.
+    The cards shown first: the draft's, the outlier, then the draft's language, then one per
+    language."""
+    by_value: dict[str, list[dict]] = {}
+    for side in sides:
+        by_value.setdefault(side["e"].value, []).append(side)
+    draft_langs = {x["e"].lang for x in sides if x["draft"]}
+    for value, group in by_value.items():
+        seen: set = set()
+        ranked = []
+        for i, x in enumerate(group):
+            lang = x["e"].lang
+            ranked.append((not x["draft"], not x["outlier"], lang not in draft_langs, lang in seen, i, x))
+            seen.add(lang)
+        by_value[value] = [r[-1] for r in sorted(ranked, key=lambda r: r[:-1])]
+    sources = {v: len({x["e"].doc for x in group}) for v, group in by_value.items()}
+    top = max(sources.values()) if sources else 0
+    leaders = [v for v, n in sources.items() if n == top]
+    groups = []
+    for value, group in by_value.items():
+        n = sources[value]
+        if len(by_value) < 2:
+            verdict = ""
+        elif len(leaders) == 1 and value == leaders[0]:
+            verdict = "most sources"
+        elif len(leaders) == 1:
+            verdict = "fewer sources"
+        else:
+            verdict = "as many sources as another value"
+        groups.append({"value": value, "sources": n, "verdict": verdict, "sides": group[:SIDES_PER_VALUE],
+                       "more": group[SIDES_PER_VALUE:]})
+    return sorted(groups, key=lambda g: (not any(x["draft"] for x in g["sides"]), -g["sources"]))
+
+
 def render(report: Report, *, targets=None, **_) -> str:
     targets = set(targets) if targets is not None else None
     docs = {d.id: d for d in report.documents}
     # The document filter matches by position, so a document id may hold any character (spaces too).
     number = {d.id: str(i) for i, d in enumerate(report.documents)}
+    undated = {u.doc: u for u in report.undated}
     cards = []
     # Suppressed findings last, as in the text report: they are there to be reviewed, not acted on.
     for f in sorted(report.findings, key=lambda f: bool(f.suppressed)):
@@ -111,10 +166,12 @@ def render(report: Report, *, targets=None, **_) -> str:
             d = docs.get(e.doc)
             sides.append({"e": e, "before": before, "value": value, "after": after, "dir": dir_of(e.lang),
                           "title": (d.title or d.source) if d else None, "outlier": f.outlier == e.claim,
-                          "draft": targets is not None and e.doc in targets})
+                          "draft": targets is not None and e.doc in targets, "href": link_of(d) if d else None,
+                          "undated": undated.get(e.doc)})
         what = " vs ".join(f.values) if f.kind == "contradiction" else f"{', '.join(f.values)} ({f.rule_name})"
         found, why = _message(f)
-        cards.append({"f": f, "sides": sides, "what": what, "found": found, "why": why,
+        cards.append({"f": f, "sides": sides, "groups": _groups(f, sides, len(report.documents)), "what": what,
+                      "found": found, "why": why,
                       "docs": " ".join(number[d] for d in f.docs if d in number)})
 
     subjects = _subject_groups(report)
@@ -126,7 +183,8 @@ def render(report: Report, *, targets=None, **_) -> str:
         for d in f.docs:
             per_doc_findings[d] += 1
     doc_rows = [{"doc": d, "n": number[d.id], "dir": dir_of(d.lang), "claims": per_doc_claims[d.id],
-                 "findings": per_doc_findings[d.id], "draft": targets is not None and d.id in targets}
+                 "findings": per_doc_findings[d.id], "draft": targets is not None and d.id in targets,
+                 "href": link_of(d), "undated": undated.get(d.id)}
                 for d in report.documents]
 
     live = counted(report)
@@ -150,8 +208,26 @@ def render(report: Report, *, targets=None, **_) -> str:
         predicates=sorted({f.predicate for f in report.findings}),
         severities=[s for s in ("error", "warning", "info") if any(f.severity == s for f in report.findings)],
         value_of=_value_text, dir_of=dir_of, css=css, css_hash=css_hash, js=js, js_hash=js_hash,
-        version=_version(),
+        version=_version(), made=_made(report), inputs=input_lines(report),
     )
+
+
+def _made(report: Report) -> str:
+    """When and from what the report was made."""
+    import datetime as dt
+
+    run = report.run
+    when = run.generated if run and run.generated else \
+        dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    when = when.replace("T", " ").replace("+00:00", " UTC")
+    what = ""
+    if run is not None:
+        what = " ".join(["claimcheck", run.command, *run.inputs])
+        if run.archive:
+            what += " --against " + " ".join(run.archive)
+        if run.store:
+            what += f" --store {run.store}"
+    return f"Made {when}" + (f" by `{what}`" if what else "") + f", claimcheck {_version() or '?'}"
 
 
 def _value_text(claim) -> str:

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from checker.findings import Report
-from checker.report.common import paths
+from checker.report.common import display_path, paths
 
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -20,6 +20,36 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 def _x(s: object) -> str:
     return _NOT_XML.sub("\ufffd", str(s))
+
+
+def _inputs(root, report: Report, stamp: str, totals: dict) -> int:
+    """A suite for the input itself: each file that could not be read is an error; each
+    undated or unlisted document a case whose output says what that costs."""
+    if not (report.errors or report.undated or report.unlisted):
+        return 0
+    suite = ET.SubElement(root, "testsuite", name="claimcheck inputs", timestamp=stamp)
+    n = 0
+    for e in report.errors:
+        case = ET.SubElement(suite, "testcase", classname="claimcheck.input", name=_x(f"{display_path(e.path)} read"),
+                             file=_x(display_path(e.path)), time="0")
+        ET.SubElement(case, "error", message=_x(f"{e.code} {e.message}"), type=e.code).text = _x(
+            f"{e.code} {display_path(e.path)}: {e.message}; skipped, its claims were not checked")
+        n += 1
+    for u in report.undated:
+        case = ET.SubElement(suite, "testcase", classname="claimcheck.undated",
+                             name=_x(f"{display_path(u.path)} publication date"), file=_x(display_path(u.path)), time="0")
+        ET.SubElement(case, "system-out").text = _x(u.message)
+    for p in report.unlisted:
+        case = ET.SubElement(suite, "testcase", classname="claimcheck.unlisted",
+                             name=_x(f"{display_path(p)} in manifest"), file=_x(display_path(p)), time="0")
+        ET.SubElement(case, "system-out").text = "not listed in its folder's manifest.yaml: read without its metadata"
+    tests = len(report.errors) + len(report.undated) + len(report.unlisted)
+    suite.set("tests", str(tests))
+    suite.set("failures", "0")
+    suite.set("skipped", "0")
+    suite.set("errors", str(n))
+    totals["tests"] += tests
+    return n
 
 
 def render(report: Report, *, targets=None, **_) -> str:
@@ -65,8 +95,9 @@ def render(report: Report, *, targets=None, **_) -> str:
             suite.set(k, str(v))
             totals[k] += v
         suite.set("errors", "0")
+    errors = _inputs(root, report, stamp, totals)
     for k, v in totals.items():
         root.set(k, str(v))
-    root.set("errors", "0")
+    root.set("errors", str(errors))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from checker.findings import Evidence, Report
+from checker.report.common import display_path as where_path
 from checker.report.common import focus, paths
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -90,6 +91,19 @@ def sarif_log(report: Report, targets=None) -> dict:
                 result["baselineState"] = "unchanged"
         results.append(result)
     notes = [*(f"skipped: {s}" for s in report.skipped), *report.notes]
+    problems = [{"level": "error", "message": {"text": f"{e.code} {e.message}: skipped, its claims were not checked"},
+                 "descriptor": {"id": e.code},
+                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(where_path(e.path))}}]}
+                for e in report.errors]
+    problems += [{"level": "note" if u.assumed else "warning", "message": {"text": u.message},
+                  "descriptor": {"id": "undated"},
+                  "locations": [{"physicalLocation": {"artifactLocation": _artifact(where_path(u.path))}}]}
+                 for u in report.undated]
+    problems += [{"level": "warning", "message": {"text": "not listed in its folder's manifest.yaml: read without "
+                                                          "its metadata"},
+                  "descriptor": {"id": "unlisted"},
+                  "locations": [{"physicalLocation": {"artifactLocation": _artifact(where_path(p))}}]}
+                 for p in report.unlisted]
     run: dict = {
         "tool": {"driver": {"name": "claimcheck", "version": _version(), "rules": rules,
                             "informationUri": "https://pypi.org/project/claimcheck/"}},
@@ -101,10 +115,15 @@ def sarif_log(report: Report, targets=None) -> dict:
                                       "published": d.published.isoformat() if d.published else None,
                                       "title": d.title}}
                       for d in report.documents],
-        "invocations": [{"executionSuccessful": True,
-                         "toolExecutionNotifications": [{"level": "note", "message": {"text": n}} for n in notes]}],
+        "invocations": [{"executionSuccessful": not report.errors,
+                         "toolExecutionNotifications": problems + [{"level": "note", "message": {"text": n}}
+                                                                   for n in notes]}],
         "results": results,
     }
+    if report.run is not None:
+        run["invocations"][0]["commandLine"] = " ".join(["claimcheck", report.run.command, *report.run.inputs])
+        if report.run.generated:
+            run["invocations"][0]["endTimeUtc"] = report.run.generated.replace("+00:00", "Z")
     if not run["invocations"][0]["toolExecutionNotifications"]:
         del run["invocations"][0]["toolExecutionNotifications"]
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -26,6 +26,7 @@ class IndexResult:
     unchanged: int = 0
     claims: int = 0
     skipped: list[str] = field(default_factory=list)   # inputs set aside when reading
+    errors: list = field(default_factory=list)         # files that could not be read (InputError)
 
     def count(self, w: Written) -> None:
         setattr(self, w.status, getattr(self, w.status) + 1)
@@ -51,8 +52,10 @@ def index(paths: Sequence[Path | str], store_url: str | os.PathLike, *, entity_f
 
     loaded = load_documents([Path(p) for p in paths])
     learn_names(loaded.documents)
-    return index_documents(loaded.documents, store_url, entity_files=entity_files, workers=workers,
-                           scheduler=scheduler, progress=progress, skipped=loaded.skipped)
+    result = index_documents(loaded.documents, store_url, entity_files=entity_files, workers=workers,
+                             scheduler=scheduler, progress=progress, skipped=loaded.skipped)
+    result.errors = list(loaded.errors)
+    return result
 
 
 def index_documents(documents: Sequence[Document], store_url: str | os.PathLike, *,

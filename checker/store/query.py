@@ -37,6 +37,10 @@ def _read(paths: Sequence[Path], entity_files, strict: bool):
     from claims.read import load_documents
 
     loaded = load_documents(list(paths), strict_language=strict)
+    if strict:  # the draft
+        from checker.run import date_drafts
+
+        date_drafts(loaded.documents)
     learn_names(loaded.documents)
     index = load_index(tuple(entity_files))
     return loaded, [c for d in loaded.documents for c in extract_claims(d, index)]
@@ -51,15 +55,22 @@ def audit_store(store_url: str | os.PathLike, paths: Sequence[Path] = (), *, ent
 
     docs, found = load(store_url, link=False)
     skipped: list[str] = []
+    errors = []
     if paths:
         loaded, extra = _read(paths, entity_files, strict=False)
         fresh = {d.id for d in loaded.documents}
         docs = [d for d in docs if d.id not in fresh] + loaded.documents
         found = [c for c in found if c.doc not in fresh] + extra
-        skipped = loaded.skipped
+        skipped, errors = loaded.skipped, loaded.errors
     found = link_subjects(found)
     return Report(documents=docs, claims=found, findings=match(docs, found, disabled), skipped=skipped,
-                  notes=[f"{d.id}: {n}" for d in docs for n in d.notes])
+                  notes=[f"{d.id}: {n}" for d in docs for n in d.notes], errors=_problems(errors))
+
+
+def _problems(errors):
+    from checker.findings import InputProblem
+
+    return [InputProblem(code=e.code, path=e.path, message=e.message) for e in errors]
 
 
 def check_store(draft: Path, store_url: str | os.PathLike, against: Sequence[Path] = (), *,
@@ -75,8 +86,10 @@ def check_store(draft: Path, store_url: str | os.PathLike, against: Sequence[Pat
     draft_ids = {d.id for d in draft_docs}
     docs, found = candidates(store_url, draft_claims, exclude_docs=draft_ids)
     skipped: list[str] = []
+    errors = []
     if against:
         more, extra = _read(against, entity_files, strict=False)
+        errors = more.errors
         fresh = {d.id for d in more.documents} | draft_ids
         docs = [d for d in docs if d.id not in fresh] + [d for d in more.documents if d.id not in draft_ids]
         found = [c for c in found if c.doc not in fresh] + [c for c in extra if c.doc not in draft_ids]
@@ -87,4 +100,5 @@ def check_store(draft: Path, store_url: str | os.PathLike, against: Sequence[Pat
     for i, f in enumerate(findings, 1):
         f.id = f"F{i}"
     return Report(documents=docs, claims=linked, findings=findings, skipped=skipped,
-                  notes=[f"{d.id}: {n}" for d in docs for n in d.notes])
+                  notes=[f"{d.id}: {n}" for d in docs for n in d.notes], errors=_problems(errors),
+                  drafts=sorted(draft_ids))

@@ -11,6 +11,9 @@ from claims.read.decode import MAX_BYTES
 from claims.read.formats import check_metadata, load_metadata_yaml
 
 MANIFEST = "manifest.yaml"
+# Metadata key (never a YAML key: it holds a NUL) of a file the manifest's `ignore:` list names:
+# not an article (a draft kept beside the archive, notes), so not read when the folder is.
+IGNORED = "\0ignored"
 
 
 def read_manifest(folder: Path) -> dict[str, dict] | None:
@@ -45,7 +48,15 @@ def read_manifest(folder: Path) -> dict[str, dict] | None:
                                            "a manifest names files in its own folder")
         if not (folder / str(name)).is_file():
             raise InputError("E204", path, f"names {name!r}, which is not in {folder}")
-    return {str(k): dict(v or {}) for k, v in docs.items()}
+    ignore = data.get("ignore") or []
+    if isinstance(ignore, str):
+        ignore = [ignore]
+    if not isinstance(ignore, list) or not all(isinstance(n, str) and _inside(n) for n in ignore):
+        raise InputError("E203", path, "`ignore:` must be a list of file names in this folder")
+    out = {str(k): dict(v or {}) for k, v in docs.items()}
+    for name in ignore:
+        out.setdefault(name, {IGNORED: True})
+    return out
 
 
 def _shown(name) -> str:
