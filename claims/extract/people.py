@@ -380,6 +380,8 @@ def _left_post(sent, title, person, moved, lead_at=None):
              and not CLAUSE_BREAK.search(sent.text, title.end, person.start)]
     leaving = ousting + [w for p, w in words if p == "departure"] + \
         [w for w in joins if title.end <= w.start and w not in taken]
+    # A move only rumoured or denied ("否认了…已经辞职的说法") leaves the post held.
+    leaving = [w for w in leaving if not sent.modal_at(w.start)]
     if not leaving:
         return None
     times = [t for t in sent.times if t.time.start]

@@ -233,6 +233,7 @@ def _org_patterns(pack) -> dict:
     suffix = "|".join(sorted(suffixes, key=len, reverse=True))
     lead = "|".join(sorted(leads, key=len, reverse=True))
     kinds = "|".join(sorted(pack.get("org_kinds") or ["(?!)"], key=len, reverse=True))
+    places = "|".join(sorted(pack.get("org_places") or ["(?!)"], key=len, reverse=True))
     words = [w for section in ("triggers", "events", "titles") for _, p in pack.lexicon_patterns[section]
              for w in [p.pattern]]
     follow = "|".join(sorted(pack.get("org_follow_words") or ["(?!)"], key=len, reverse=True))
@@ -244,7 +245,8 @@ def _org_patterns(pack) -> dict:
                                      if len(w) >= 2], key=len, reverse=True)) or "(?!)"
     boundary = rf"(?:[{end_chars}]|[^\p{{Han}}A-Za-z]|$|{follow}|{times}|{'|'.join(words) or '(?!)'})"
     return {
-        "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead})|(?<={kinds}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
+        # A place may stand before the brand (杭州味道科技): the pack's place words among not_brand_heads.
+        "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead})|(?<={kinds})|(?<={places}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
         "kind": re.compile(rf"(?:{kinds})"),
         "suffix": re.compile(rf"(?:{suffix})"),
         "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z]))?)(?={boundary})"
@@ -260,6 +262,7 @@ def _org_patterns(pack) -> dict:
 _NAME_TAGS = {"nr", "nrfg", "nrt", "ns", "nt"}
 # Kinds of word that start no name (adverbs, pronouns, verbs, numbers, times: 目前, 远远, 带来).
 _LEAD_TAGS = {"d", "r", "v", "p", "c", "m", "t", "f", "vn", "a", "ad", "l", "i", "j", "u"}
+_HEAD_TAGS = {"d", "r", "v", "p", "c", "m", "t", "f", "vn", "u"}
 
 
 @lru_cache(maxsize=1)
@@ -294,7 +297,8 @@ def _common_head(head: str, after_de: bool = False) -> bool:
     f = _word(head)
     if f is not None and after_de:
         return f[0] >= 100  # after 的 (纯粹的科研实验室, 的主权基金) a description is likelier still
-    return f is not None and ((f[1] in _LEAD_TAGS and f[0] >= 40) or (f[1] == "b" and f[0] >= 100) or f[0] >= 5000)
+    # Adjectives and idioms name brands often enough (宏远, 平安): only function words, verbs and times.
+    return f is not None and ((f[1] in _HEAD_TAGS and f[0] >= 40) or (f[1] == "b" and f[0] >= 200) or f[0] >= 5000)
 
 
 def _common_words(run: str, lead: bool = False) -> bool:
