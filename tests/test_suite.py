@@ -37,6 +37,11 @@ FLOORS = {
     ("heldout-2026-12-07-dev", "ru"): (25, 3),
     ("heldout-2026-12-07-dev", "zh-Hans"): (29, 6),
     ("heldout-2026-12-07-dev", "zh-Hant"): (26, 6),
+    ("heldout-b-2026-12-07-dev", "ar"): (26, 7),
+    ("heldout-b-2026-12-07-dev", "en"): (37, 6),
+    ("heldout-b-2026-12-07-dev", "ru"): (27, 3),
+    ("heldout-b-2026-12-07-dev", "zh-Hans"): (34, 6),
+    ("heldout-b-2026-12-07-dev", "zh-Hant"): (30, 7),
 }
 
 
