@@ -661,9 +661,8 @@ def founders(sent, reader) -> list[Draft]:
             org = next((o for o in orgs if 0 <= o.start - m.end() <= 40
                         and not CLAUSE_BREAK.search(sent.text, m.end(), o.start)), None)
             subject_org = org.subject if org else (org_before_people(sent, holders, orgs) or reader.main_org)
-            key = "co_founder" if len(holders) > 1 and title_id == "founder" else title_id  # two founders co-found
             for person in holders:
-                out.append(Draft("role", person.subject, Title(id=key, text=m.group(0)), (m.start(), m.end()),
+                out.append(Draft("role", person.subject, Title(id=title_id, text=m.group(0)), (m.start(), m.end()),
                                  object=subject_org, time=_as_of(sent), confidence=0.7, tense="past"))
     return out
 
@@ -688,7 +687,11 @@ def org_before_people(sent, holders, orgs):
 def extract(sent, reader) -> list[Draft]:
     move_drafts, moved = moves(sent, reader)
     out, seen = [], set()
-    for d in roles(sent, reader, moved) + founders(sent, reader) + move_drafts + tenures(sent, reader):
+    titled = roles(sent, reader, moved)
+    # "Co-founders X and Y, who started Acme": the title says it; the verb adds no plain founder.
+    founding = {d.subject.id for d in titled if getattr(d.value, "id", None) in ("founder", "co_founder")}
+    verbs = [d for d in founders(sent, reader) if d.subject.id not in founding]
+    for d in titled + verbs + move_drafts + tenures(sent, reader):
         key = (d.predicate, d.subject.id, getattr(d.value, "id", None), d.value_span)
         if d.predicate == "role" and key in seen:
             continue  # one founder found twice (after the verb and after its agent word)

@@ -5,6 +5,7 @@ module gives every group one meaning for all languages:
   year, month, day        digits
   month_name              a key of `months`
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
+  weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
   part                    a key of `parts` (early, mid, late)
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
@@ -61,6 +62,7 @@ class TimeReader:
             "rel_day": pack.get("relative_days") or {},
             "dir": pack.get("month_directions") or {},
             "day_word": pack.get("ordinals") or {},
+            "weekday": pack.get("weekdays") or {},
         }
         fill = {
             "months": _alternation(self.tables["month_name"]) or "(?!)",
@@ -72,6 +74,7 @@ class TimeReader:
             "relative_days": _alternation(self.tables["rel_day"]) or "(?!)",
             "month_directions": _alternation(self.tables["dir"]) or "(?!)",
             "ordinals": _alternation(self.tables["day_word"]) or "(?!)",
+            "weekdays": _alternation(self.tables["weekday"]) or "(?!)",
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
         self.past_re = pack.compile(pack.get("past") or [])
@@ -132,6 +135,17 @@ class TimeReader:
             year += 1900 if year > 50 else 2000
         if month is not None and not 1 <= month <= 12:
             return None
+        if "weekday" in g:
+            # "on Tuesday" in a story told in the past is the last Tuesday up to publication; in one
+            # told ahead, the next one; with no tense marked, the nearer of the two.
+            wd = self._key("weekday", g["weekday"])
+            if not published or wd is None:
+                return Time(granularity="day", relative=True)
+            back = (published.weekday() - int(wd)) % 7
+            ahead = (int(wd) - published.weekday()) % 7
+            days = ahead if future or (future is None and 0 < ahead < back) else -back
+            d = published + dt.timedelta(days=days)
+            return Time(start=d, end=d, granularity="day", relative=True)
         if "rel_day" in g:
             offset = self._key("rel_day", g["rel_day"])
             if not published or offset is None:
