@@ -394,7 +394,12 @@ def test_a_hostile_article_runs_nothing_and_is_shown_escaped(browser, pages):
         ActionChains(browser).move_to_element(sentence).click(sentence).perform()
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
     assert browser.execute_script("return document.scripts.length") == 1
-    assert browser.execute_script("return document.querySelectorAll('img, svg, a, iframe, [onerror], [onmouseover]').length") == 0
+    assert browser.execute_script("return document.querySelectorAll('img, svg, iframe, [onerror], [onmouseover]').length") == 0
+    # The only links are the report's own, to the documents' files: none in what an article wrote,
+    # and none to a script.
+    assert browser.execute_script("return document.querySelectorAll('.sentence a, .norm a, td.sent a').length") == 0
+    hrefs = browser.execute_script("return Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href'))")
+    assert hrefs and all(h.startswith(("file:", "http:", "https:")) for h in hrefs), hrefs
     shown = card.text
     assert "<script>window.__pwned = 'inline'</script>" in shown and "onerror=" in shown and "javascript:" in shown
     assert "U+202E" in shown and RLO not in browser.page_source
