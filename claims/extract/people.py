@@ -690,7 +690,9 @@ def extract(sent, reader) -> list[Draft]:
     titled = roles(sent, reader, moved)
     # "Co-founders X and Y, who started Acme": the title says it; the verb adds no plain founder.
     founding = {d.subject.id for d in titled if getattr(d.value, "id", None) in ("founder", "co_founder")}
-    verbs = [d for d in founders(sent, reader) if d.subject.id not in founding]
+    by_verb = founders(sent, reader)
+    told = {d.value_span for d in by_verb if d.subject.id in founding}  # the verb of a titled group
+    verbs = [d for d in by_verb if d.subject.id not in founding and d.value_span not in told]
     for d in titled + verbs + move_drafts + tenures(sent, reader):
         key = (d.predicate, d.subject.id, getattr(d.value, "id", None), d.value_span)
         if d.predicate == "role" and key in seen:
