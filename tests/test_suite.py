@@ -49,13 +49,7 @@ FLOORS = {
 def scored(suite_set: str) -> dict:
     cases = scorer.load_cases(sorted((SUITES / suite_set).glob("*.yaml")))
     with tempfile.TemporaryDirectory() as tmp:
-        docs = {}
-        for case in cases:
-            body = (case["context"].strip() + "\n\n" if case.get("context") else "") + case["text"].strip() + "\n"
-            (Path(tmp) / f"{case['id']}.txt").write_text(body, encoding="utf-8")
-            docs[f"{case['id']}.txt"] = {"lang": case["lang"], "published": case["published"]}
-        (Path(tmp) / "manifest.yaml").write_text(yaml.safe_dump({"documents": docs}, allow_unicode=True),
-                                                 encoding="utf-8")
+        scorer.write_documents(cases, tmp)
         result = CliRunner().invoke(app, ["claims", tmp, "--format", "json"])
         assert result.exit_code == 0, result.stderr or result.stdout
     claims = json.loads(result.stdout)["claims"]

@@ -75,15 +75,20 @@ def load_cases(paths: list[Path]) -> list[dict]:
     return cases
 
 
+def write_documents(cases: list[dict], folder: str) -> None:
+    """One document a case (its context, then its text) and the manifest with their languages and dates."""
+    docs = {}
+    for case in cases:
+        body = (case["context"].strip() + "\n\n" if case.get("context") else "") + case["text"].strip() + "\n"
+        (Path(folder) / f"{case['id']}.txt").write_text(body, encoding="utf-8")
+        docs[f"{case['id']}.txt"] = {"lang": case["lang"], "published": case["published"]}
+    (Path(folder) / "manifest.yaml").write_text(yaml.safe_dump({"documents": docs}, allow_unicode=True),
+                                                encoding="utf-8")
+
+
 def extract(cases: list[dict], cli: str) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
-        docs = {}
-        for case in cases:
-            body = (case["context"].strip() + "\n\n" if case.get("context") else "") + case["text"].strip() + "\n"
-            (Path(tmp) / f"{case['id']}.txt").write_text(body, encoding="utf-8")
-            docs[f"{case['id']}.txt"] = {"lang": case["lang"], "published": case["published"]}
-        (Path(tmp) / "manifest.yaml").write_text(yaml.safe_dump({"documents": docs}, allow_unicode=True),
-                                                 encoding="utf-8")
+        write_documents(cases, tmp)
         run = subprocess.run([cli, "claims", tmp, "--format", "json"], capture_output=True, text=True)
         if run.returncode not in (0, 1):
             sys.exit(f"suite.py: claimcheck claims exited {run.returncode}: {run.stderr.strip()[:500]}")
