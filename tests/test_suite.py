@@ -8,7 +8,6 @@ extraction: they are development data, and the held-out measure is taken on sets
 """
 from __future__ import annotations
 
-import filecmp
 import json
 import tempfile
 from functools import lru_cache

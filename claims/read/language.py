@@ -1,6 +1,6 @@
-"""Which language an article is in: metadata first, else lingua over a broad set of languages
-(so that French is recognised as unsupported rather than misread as English), with zh-Hans and
-zh-Hant told apart by which script OpenCC finds more of."""
+"""Which language an article is in: metadata first, else its script, then lingua among the languages
+of that script (so that French is recognised as unsupported rather than misread as English), with
+zh-Hans and zh-Hant told apart by which script OpenCC finds more of."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -29,26 +29,79 @@ def pack_code(tag: str) -> str:
     return tag.split("-")[0].lower()
 
 
-@lru_cache(maxsize=1)
-def _detector():
+# lingua decides only among the languages written in the text's script, so that it loads few
+# models and a short text cannot turn into a language of another script.
+_BY_SCRIPT = {
+    "latin": ("en", ["ENGLISH", "FRENCH", "GERMAN", "SPANISH", "PORTUGUESE", "ITALIAN", "DUTCH", "TURKISH",
+                     "POLISH", "INDONESIAN", "VIETNAMESE"]),
+    "cyrillic": ("ru", ["RUSSIAN", "UKRAINIAN", "BULGARIAN", "SERBIAN"]),
+    "arabic": ("ar", ["ARABIC", "PERSIAN", "URDU"]),
+}
+_SCRIPT_OF = [("han", r"\p{Han}"), ("kana", r"[\p{Hiragana}\p{Katakana}]"), ("hangul", r"\p{Hangul}"),
+              ("cyrillic", r"\p{Cyrillic}"), ("arabic", r"\p{Arabic}"), ("latin", r"\p{Latin}"),
+              ("other", r"[\p{Greek}\p{Hebrew}\p{Devanagari}]")]
+
+
+def _script(sample: str) -> str | None:
+    """The script most letters of the text are written in (Japanese kana over the Han it mixes in)."""
+    import regex as re
+
+    counts = {name: len(re.findall(pattern, sample)) for name, pattern in _SCRIPT_OF}
+    if counts["kana"] > counts["han"] / 10 and counts["kana"]:
+        return "kana"
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
+
+
+@lru_cache(maxsize=None)
+def _detector(script: str, short: bool):
+    """lingua among the script's languages. Its fast mode (trigrams only, a fraction of the models'
+    loading time) is reliable on a paragraph; a text shorter than that takes the full models."""
     from lingua import Language, LanguageDetectorBuilder
 
-    names = ["ENGLISH", "RUSSIAN", "CHINESE", "ARABIC", "FRENCH", "GERMAN", "SPANISH", "PORTUGUESE",
-             "ITALIAN", "DUTCH", "UKRAINIAN", "BULGARIAN", "SERBIAN", "JAPANESE", "KOREAN", "PERSIAN",
-             "URDU", "TURKISH", "POLISH", "HINDI", "INDONESIAN", "VIETNAMESE", "HEBREW", "GREEK"]
-    return LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in names)).build()
+    builder = LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in _BY_SCRIPT[script][1]))
+    return builder.build() if short else builder.with_low_accuracy_mode().build()
+
+
+# English function words no other Latin-script language uses as words.
+_ENGLISH_WORDS = frozenset("the of and to is was were that said says for with from which will has have its "
+                           "their this by at an are been would after".split())
+
+
+def _plainly_english(sample: str) -> bool:
+    import regex as re
+
+    words = re.findall(r"[\p{Latin}']+", sample.lower())
+    hits = sum(w in _ENGLISH_WORDS for w in words)
+    return hits >= 2 and hits >= 0.12 * len(words)
 
 
 def detect(text: str) -> str | None:
-    """A tag for the text, or the ISO 639-1 code of an unsupported language, or None."""
+    """A tag for the text, or the ISO 639-1 code of an unsupported language, or None. Chinese is
+    told by its script alone (and zh-Hans from zh-Hant by OpenCC); text in the Latin, Cyrillic or
+    Arabic script by lingua among that script's languages, and where lingua cannot tell (a short
+    sentence of foreign names), as the supported language of the script."""
     sample = text[:5000]
-    lang = _detector().detect_language_of(sample)
-    if lang is None:
-        return None
-    code = lang.iso_code_639_1.name.lower()
-    if code == "zh":
+    script = _script(sample)
+    if script == "han":
         return chinese_script(sample)
-    return code
+    if script in ("kana", "hangul"):
+        return {"kana": "ja", "hangul": "ko"}[script]
+    if script not in _BY_SCRIPT:
+        return None
+    supported = _BY_SCRIPT[script][0]
+    if script == "latin" and _plainly_english(sample):
+        return "en"  # no model to load for what its function words already say
+    values = _detector(script, len(sample) < 200).compute_language_confidence_values(sample)
+    if not values:
+        return supported
+    top = values[0]
+    # A short text of foreign names ("Tomasz Zieliński left Vardø Shipping in May.") may look more
+    # Polish than English; the supported language wins while it stays a real candidate.
+    ours = next((v.value for v in values if v.language.iso_code_639_1.name.lower() == supported), 0.0)
+    if ours >= 0.3 * top.value:
+        return supported
+    return top.language.iso_code_639_1.name.lower()
 
 
 def chinese_script(text: str) -> str:
