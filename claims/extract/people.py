@@ -684,6 +684,26 @@ def org_before_people(sent, holders, orgs):
     return before[-1].subject if before else None
 
 
+def _poached_from(sent, roles_: list[Draft], moves_: list[Draft]) -> list[Draft]:
+    """"Acme has poached X, chief marketing officer at Beta": a hire told with one of the pack's
+    `poach_words` is a departure from the organisation of the post its person holds in the sentence."""
+    pattern = sent.pack.compile(sent.pack.get("poach_words") or [])
+    if pattern is None or not pattern.search(sent.text):
+        return []
+    out = []
+    left = {(d.subject.id, d.object.id if d.object else None) for d in moves_ if d.predicate == "departure"}
+    for hire in (d for d in moves_ if d.predicate == "hire" and d.object is not None):
+        for role in roles_:
+            if role.subject.id != hire.subject.id or role.object is None or role.object.id == hire.object.id:
+                continue
+            if (hire.subject.id, role.object.id) in left:
+                continue
+            out.append(Draft("departure", hire.subject, None, None, object=role.object, destination=hire.object,
+                             time=hire.time, confidence=0.6, anchor=hire.anchor))
+            left.add((hire.subject.id, role.object.id))
+    return out
+
+
 def extract(sent, reader) -> list[Draft]:
     move_drafts, moved = moves(sent, reader)
     out, seen = [], set()
@@ -693,7 +713,7 @@ def extract(sent, reader) -> list[Draft]:
     by_verb = founders(sent, reader)
     told = {d.value_span for d in by_verb if d.subject.id in founding}  # the verb of a titled group
     verbs = [d for d in by_verb if d.subject.id not in founding and d.value_span not in told]
-    for d in titled + verbs + move_drafts + tenures(sent, reader):
+    for d in titled + verbs + move_drafts + _poached_from(sent, titled, move_drafts) + tenures(sent, reader):
         key = (d.predicate, d.subject.id, getattr(d.value, "id", None), d.value_span)
         if d.predicate == "role" and key in seen:
             continue  # one founder found twice (after the verb and after its agent word)
