@@ -37,7 +37,7 @@ FLOORS = {
     ("heldout-2026-12-07-dev", "zh-Hans"): (29, 6),
     ("heldout-2026-12-07-dev", "zh-Hant"): (26, 6),
     ("heldout-b-2026-12-07-dev", "ar"): (26, 7),
-    ("heldout-b-2026-12-07-dev", "en"): (42, 3),
+    ("heldout-b-2026-12-07-dev", "en"): (43, 3),
     ("heldout-b-2026-12-07-dev", "ru"): (29, 3),
     ("heldout-b-2026-12-07-dev", "zh-Hans"): (35, 6),
     ("heldout-b-2026-12-07-dev", "zh-Hant"): (30, 7),
