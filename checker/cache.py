@@ -103,13 +103,18 @@ def store_cached(doc: Document, entity_files: Sequence[str], found: list[Claim])
     """Keep the document's claims (atomically; a cache that cannot be written is passed over)."""
     if not enabled():
         return
-    path = _entry(doc, entity_files)
+    _write_atomic(_entry(doc, entity_files), _adapter().dump_json(found))
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` at `path` through a temporary file and a rename, so that a reader never sees
+    half an entry; a cache that cannot be written is passed over."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(_adapter().dump_json(found))
+            fh.write(data)
         os.replace(tmp, path)
         tmp = None
     except OSError:
@@ -166,20 +171,7 @@ class DocCache:
 
     def save(self) -> None:
         for k in self.dirty:
-            path = self._path(k)
-            tmp = None
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(self.entries[k], fh, ensure_ascii=False)
-                os.replace(tmp, path)
-                tmp = None
-            except OSError:
-                pass
-            finally:
-                if tmp:
-                    Path(tmp).unlink(missing_ok=True)
+            _write_atomic(self._path(k), json.dumps(self.entries[k], ensure_ascii=False).encode("utf-8"))
         self.dirty.clear()
 
 
@@ -213,20 +205,7 @@ def linked_cached(slot: str, key_: str) -> Optional[list[Claim]]:
 def store_linked(slot: str, key_: str, found: list[Claim]) -> None:
     if not enabled():
         return
-    path = _linked_path(slot)
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key_.encode() + b"\n" + _adapter().dump_json(found))
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        pass
-    finally:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+    _write_atomic(_linked_path(slot), key_.encode() + b"\n" + _adapter().dump_json(found))
 
 
 def slot_of(paths: Sequence, drafts: Sequence = ()) -> str:
