@@ -204,11 +204,12 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
         if person is None:
             continue
         org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
+        lead_at = lead_position(sent, chain[0])
         for who in [person, *_joined_to(sent, person)]:
             for title in chain:
                 value = Title(id=title.key, text=title.text)
                 time = _as_of(sent)
-                left = _left_post(sent, title, who, moved, lead_position(sent, chain[0]))
+                left = _left_post(sent, title, who, moved, lead_at)
                 if left is not None:
                     tense, time = "former", left or time
                 else:
@@ -222,20 +223,17 @@ def _earlier_posts(sent, drafts: list[Draft]) -> list[Draft]:
     """A post its holder leaves for another in the same sentence is held until then: "finance chief
     X ... was named president", "финансовый директор X ... стал президентом". A title held now that
     stands before a title led to the same person ("named", "стал") is a former one."""
+    led_title = {t.start: lead_position(sent, t) is not None for t in sent.titles}
     led = {}
     for d in drafts:
-        if d.value_span and d.tense != "former" and lead_position(sent, _at(sent, d.value_span[0])) is not None:
+        if d.value_span and d.tense != "former" and led_title[d.value_span[0]]:
             led.setdefault(d.subject.id, d.value_span[0])
     for d in drafts:
         start = led.get(d.subject.id)
         if start is not None and d.value_span and d.value_span[0] < start and d.tense == "past" \
-                and lead_position(sent, _at(sent, d.value_span[0])) is None:
+                and not led_title[d.value_span[0]]:
             d.tense = "former"
     return drafts
-
-
-def _at(sent, pos: int):
-    return next(t for t in sent.titles if t.start == pos)
 
 
 @lru_cache(maxsize=None)
