@@ -14,23 +14,11 @@ _PERCENT = re.compile(r"\s*(?:%|％|percent|per cent|процент\w*|في ال
 def _is_change(sent, a) -> bool:
     """Whether the pack's `change_words` stand right before the percentage: it measures a change
     ("rose 18%", "up by 5%"), not a share ("rose to 9%" is a level and stays)."""
-    words = sent.pack.get("change_words") or []
-    if not words:
+    pattern = sent.pack.compile(sent.pack.get("change_words") or [])
+    if pattern is None:
         return False
-    pattern = _change_pattern(sent.pack)
-    head = sent.text[max(0, a.start - 30):a.start]
+    head = sent.text[max(0, a.start - 30):a.start].rstrip()
     return any(m.end() == len(head) for m in pattern.finditer(head))
-
-
-_CHANGE: dict = {}
-
-
-def _change_pattern(pack):
-    if pack not in _CHANGE:
-        alt = "|".join(sorted(pack.get("change_words"), key=len, reverse=True))
-        b = r"(?<!\w)" if pack.word_boundary else ""
-        _CHANGE[pack] = re.compile(rf"{b}(?:{alt})\s*", re.I)
-    return _CHANGE[pack]
 
 
 def extract(sent, reader) -> list[Draft]:
