@@ -29,8 +29,8 @@ SENTENCE_ENDS = [".", "!", "?", "。", "！", "？", "；", "!", "؟", "۔", "�
 _LATIN_ORG = re.compile(r"(?V1)(?<![\p{Latin}\p{M}0-9])((?:[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*[\p{Lu}&&\p{Latin}][\p{Latin}0-9]*|[\p{Lu}&&\p{Latin}][\p{Ll}&&\p{Latin}]{2,})(?:\s+[\p{Lu}&&\p{Latin}][\p{Latin}]+)*)(?![\p{Latin}\p{M}0-9])")
 
 
-# A description after a name's comma: "X, the Riyadh-based app," "X, a Lagos lender,".
-_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:the|a|an)\s+[\w-]+")
+_AFTER_COMMA = re.compile(r"\s*,\s+")
+_NEXT_WORD = re.compile(r"\s+[\w-]")
 
 
 @dataclass
@@ -344,7 +344,7 @@ class DocReader:
             if len(word) < 3 or word.isupper() and len(word) <= 4 and " " not in word:
                 continue
             if common and start == 0 and len(words) == 1 and word[1:].islower() and word not in self.org_alias \
-                    and not _APPOSITION_AFTER.match(text, start + len(word)):
+                    and not self._described(text, start + len(word)):
                 continue  # a capital that merely starts the sentence (unless the article named it before, or
                 # a description follows it: "Rihla, the Riyadh-based ride-hailing app, ...")
             subject = self.org_alias.get(word) or Subject(id=f"org:{fold(word).replace(' ', '-')}", name=word,
@@ -359,6 +359,16 @@ class DocReader:
                 subject = Subject(id=f"org:{romanize(name).replace(' ', '-')}", name=name, kind="org", aliases=[name])
                 out.append(SubjectMention(s, e, subject, name))
         return out
+
+    def _described(self, text: str, pos: int) -> bool:
+        """A description after a name's comma, opened by one of the pack's `description_articles`:
+        "X, the Riyadh-based app,", "X, a Lagos lender,"."""
+        articles = self.pack.compile(self.pack.get("description_articles") or [])
+        comma = _AFTER_COMMA.match(text, pos)
+        if articles is None or comma is None:
+            return False
+        article = articles.match(text, comma.end())
+        return bool(article and _NEXT_WORD.match(text, article.end()))
 
     def _org_patterns(self) -> list:
         return self.pack.rule_patterns("org_patterns")
