@@ -41,6 +41,11 @@ FLOORS = {
     ("heldout-b-2026-12-07-dev", "ru"): (29, 3),
     ("heldout-b-2026-12-07-dev", "zh-Hans"): (35, 6),
     ("heldout-b-2026-12-07-dev", "zh-Hant"): (30, 7),
+    ("heldout-c-2026-12-07-dev", "ar"): (9, 7),
+    ("heldout-c-2026-12-07-dev", "en"): (15, 8),
+    ("heldout-c-2026-12-07-dev", "ru"): (18, 1),
+    ("heldout-c-2026-12-07-dev", "zh-Hans"): (22, 2),
+    ("heldout-c-2026-12-07-dev", "zh-Hant"): (15, 4),
 }
 
 
