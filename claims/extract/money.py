@@ -132,7 +132,58 @@ def extract(sent, reader) -> list[Draft]:
         out.append(Draft(predicate, subject, value, (amount.start, amount.end), object=investor, time=time,
                          confidence=0.85 if confident else 0.6,
                          tense="former" if earlier_figure(sent, amount, trig) else None))
+    return out + earlier_figures(sent, out, money)
+
+
+def earlier_figures(sent, drafts: list[Draft], amounts) -> list[Draft]:
+    """The figure a change is told from, as a claim of its own: "climbed to R$412m last year, from
+    R$298m in 2024", "3 million riders, up from 1.8 million a year earlier". It follows the claim's
+    amount in the sentence, in the same unit, after one of the pack's `earlier_words`; its period is
+    a time right after it, or the claim's own moved back a year (`year_earlier_words`); with neither,
+    there is no claim."""
+    used = {d.value_span for d in drafts}
+    out = []
+    for d in drafts:
+        if d.tense == "former" or d.value_span is None:
+            continue
+        unit = getattr(d.value, "currency", None)
+        later = [a for a in amounts if a.start >= d.value_span[1] and (a.start, a.end) not in used
+                 and getattr(a, "currency", None) == unit and earlier_figure(sent, a)
+                 and a.start - d.value_span[1] <= 60]
+        if not later:
+            continue
+        a = later[0]
+        used.add((a.start, a.end))
+        time = _time_right_after(sent, a) or _year_before(sent, a, d.time)
+        if time is None:
+            continue  # "against CHF 160m in the first": a figure of no period we can name compares with nothing
+        value = d.value.model_copy(update={"amount": a.amount, "min": a.min, "max": a.max, "approx": a.approx,
+                                           "text": a.text, **({"min_exclusive": a.min_exclusive} if hasattr(d.value, "min_exclusive") else {})})
+        out.append(Draft(d.predicate, d.subject, value, (a.start, a.end), object=d.object, time=time,
+                         confidence=round(d.confidence - 0.1, 2), tense="past"))
     return out
+
+
+def _time_right_after(sent, amount):
+    t = next((t for t in sent.times if 0 <= t.start - amount.end <= 4 and t.time.start), None)
+    return t.time if t else None
+
+
+def _year_before(sent, amount, time):
+    """The claim's period a year back, where the words right after the figure say so ("a year
+    earlier", 去年同期)."""
+    pattern = sent.pack.compile(sent.pack.get("year_earlier_words") or [])
+    if pattern is None or time is None or time.start is None:
+        return None
+    m = pattern.search(sent.text, amount.end, amount.end + 30)
+    if m is None or CLAUSE_BREAK.search(sent.text, amount.end, m.start()) or m.start() - amount.end > 6:
+        return None
+    def back(d):
+        try:
+            return d.replace(year=d.year - 1)
+        except ValueError:  # 29 February
+            return d.replace(year=d.year - 1, day=28)
+    return time.model_copy(update={"start": back(time.start), "end": back(time.end), "text": None})
 
 
 def earlier_figure(sent, amount, trig=None) -> bool:

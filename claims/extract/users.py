@@ -3,7 +3,7 @@ pack's `user_nouns`), about a product or organisation."""
 from __future__ import annotations
 
 from claims.extract import Draft, nearest, next_word_at
-from claims.extract.money import earlier_figure, period_of
+from claims.extract.money import earlier_figure, earlier_figures, period_of
 from claims.model import Quantity
 
 
@@ -58,6 +58,8 @@ def extract(sent, reader) -> list[Draft]:
                          text=amount.text)
         out.append(Draft("user_count", subject, value, (amount.start, amount.end), time=period_of(sent, amount, trig),
                          confidence=0.8 if near else 0.6, tense="former" if earlier_figure(sent, amount) else None))
+    amounts = [a for a in sent.amounts if not a.currency and not a.is_year_like and (a.amount or a.min or a.max)]
+    out += earlier_figures(sent, out, amounts)
     # Two user words around one amount ("Аудитория ... превысила 200 млн пользователей в неделю"): one
     # claim, with the most specific measure (weekly users over users).
     best: dict[tuple, Draft] = {}

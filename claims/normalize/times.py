@@ -6,7 +6,7 @@ module gives every group one meaning for all languages:
   month_name              a key of `months`
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
-  part                    a key of `parts` (early, mid, late)
+  part                    a key of `parts` (early, mid, late; end: a month's last day, a year's second half)
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
   day_word                a day written as an ordinal word, a key of `ordinals` ("twenty-fourth",
@@ -77,6 +77,7 @@ class TimeReader:
             "weekdays": _alternation(self.tables["weekday"]) or "(?!)",
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
+        self.weekday_in_week = re.compile(fill["weekdays"], re.I) if self.tables["weekday"] else None
         self.past_re = pack.compile(pack.get("past") or [])
         self.rules = []
         for rule in pack.get("times") or []:
@@ -162,6 +163,12 @@ class TimeReader:
             if not published:
                 return Time(granularity="day", relative=True)
             monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=int(offset))
+            # A weekday written into the week word ("本週五", "下周一") is that day of the week.
+            m = self.weekday_in_week.search(g["rel_week"]) if self.weekday_in_week else None
+            wd = self._key("weekday", m.group(0)) if m else None
+            if wd is not None:
+                d = monday + dt.timedelta(days=int(wd))
+                return Time(start=d, end=d, granularity="day", relative=True)
             return Time(start=monday, end=monday + dt.timedelta(days=6), granularity="day", relative=True, approx=True)
         if "rel_month" in g:
             offset = int(self._key("rel_month", g["rel_month"]) or 0)
@@ -169,6 +176,10 @@ class TimeReader:
                 return Time(granularity="month", relative=True)
             y, m = add_months(published.year, published.month, offset)
             s, e = month_span(y, m)
+            day = _int(g["day"]) if "day" in g else None
+            if day and day <= e.day:  # "下月1日": that day of that month
+                d = dt.date(y, m, day)
+                return Time(start=d, end=d, granularity="day", relative=True)
             return Time(start=s, end=e, granularity="month", relative=True)
         if "rel_year" in g:
             relative = True
@@ -204,9 +215,11 @@ class TimeReader:
             return Time(start=d, end=d, granularity="day", relative=relative)
         if month:
             s, e = month_span(year, month)
+            if part == "end":  # "at the end of March": its last day, as of which a figure is told
+                return Time(start=e, end=e, granularity="day", relative=relative)
             return Time(start=s, end=e, granularity="month", relative=relative)
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if part == "late":
+        if part in ("late", "end"):
             start = dt.date(year, 7, 1)
         elif part == "early":
             end = dt.date(year, 6, 30)
