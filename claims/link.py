@@ -8,10 +8,8 @@ the id of its Latin form where there is one, and gathers every alias.
 """
 from __future__ import annotations
 
-import networkx as nx
-
 from claims.model import Claim, Subject
-from claims.normalize.names import fold, name_parts, same_org, same_person, skeleton_variants
+from claims.normalize.names import fold, name_parts, same_org, same_person, skeleton, skeleton_variants
 
 
 def _deletions(s: str) -> set[str]:
@@ -98,8 +96,6 @@ def _link_kind(claims: list[Claim], kind: str, same, keys_of, cross_script_only:
                     people[s.id] = known.model_copy(update={"aliases": sorted({*known.aliases, *_forms(s)})})
                 else:
                     people[s.id] = s
-    g = nx.Graph()
-    g.add_nodes_from(people)
     ids = sorted(people)
     # Blocking: only forms that share a key can be one subject (keys_of is complete for `same`).
     blocks: dict[str, set[tuple[str, str]]] = {}
@@ -107,9 +103,12 @@ def _link_kind(claims: list[Claim], kind: str, same, keys_of, cross_script_only:
         for form in _forms(people[pid]):
             for key in keys_of(form):
                 blocks.setdefault(key, set()).add((pid, form))
+    same_form: list[tuple[str, str]] = []
+    alike: dict[tuple[str, str], float] = {}
     for key, entries in blocks.items():
         if key.startswith("f:"):  # one folded form is one subject
-            nx.add_path(g, sorted({pid for pid, _ in entries}))
+            members = sorted({pid for pid, _ in entries})
+            same_form += list(zip(members, members[1:]))
             continue
         # Two Latin spellings that differ are never one (Mark Chen, Mark Chan), and an organisation
         # is linked only across scripts: the pairs worth comparing have a form in another script.
@@ -117,11 +116,52 @@ def _link_kind(claims: list[Claim], kind: str, same, keys_of, cross_script_only:
         other = sorted(e for e in entries if not e[1].isascii())
         for i, (a, fa) in enumerate(other):
             for b, fb in latin + ([] if cross_script_only else other[i + 1:]):
-                if a != b and not g.has_edge(a, b) and same(fa, fb):
-                    g.add_edge(a, b)
+                pair = (min(a, b), max(a, b))
+                if a != b and alike.get(pair, -1) < 100 and same(fa, fb):
+                    alike[pair] = max(alike.get(pair, 0), _closeness(fa, fb))
+    return _merge(people, same_form, alike, kind)
+
+
+def _closeness(a: str, b: str) -> float:
+    """How alike two written forms sound (0..100), to link the closest pairs first."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(" ".join(skeleton(p) for p in name_parts(a)), " ".join(skeleton(p) for p in name_parts(b)))
+
+
+def _merge(people: dict[str, Subject], same_form, alike, kind: str) -> dict[str, Subject]:
+    """Subjects joined pair by pair, the same written form first and then the closest-sounding
+    pairs, never into one subject that would hold two different Latin names: sound-alike links do
+    not chain from one Latin name to another through a form in another script."""
+    parent = {pid: pid for pid in people}
+    group_latin = {pid: {fold(f) for f in _forms(people[pid]) if f.isascii() and len(f.split()) >= 2 or
+                         f.isascii() and pid.startswith("org:")} for pid in people}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a, b, checked: bool):
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        if checked and group_latin[ra] and group_latin[rb] and not group_latin[ra] & group_latin[rb]:
+            return
+        parent[rb] = ra
+        group_latin[ra] |= group_latin.pop(rb)
+
+    for a, b in same_form:
+        union(a, b, checked=False)
+    for (a, b), _ in sorted(alike.items(), key=lambda kv: (-kv[1], kv[0])):
+        union(a, b, checked=True)
+    components: dict[str, list[str]] = {}
+    for pid in sorted(people):
+        components.setdefault(find(pid), []).append(pid)
     merged: dict[str, Subject] = {}
-    for component in nx.connected_components(g):
-        members = [people[m] for m in sorted(component)]
+    for component in components.values():
+        members = [people[m] for m in component]
         latin = [m for m in members if m.name.isascii()] + \
             [m for m in members if not m.name.isascii() and any(a.isascii() for a in m.aliases)]
         head = (latin or members)[0]

@@ -172,8 +172,14 @@ def same_org(a: str, b: str) -> bool:
     pa, pb = name_parts(a), name_parts(b)
     if len(pa) != len(pb):
         return False
-    if len(pa) == 1 and min(len(skeleton(pa[0])), len(skeleton(pb[0]))) < 3:
-        return False  # one short word is too little to go on
+    if len(pa) == 1:
+        # One word is little to go on: three sounds must all be there, none lost or changed (Tokri
+        # is not دكان); from four on, one may change in transliteration (Lumaveth, 卢玛维思).
+        shortest = min(len(skeleton(pa[0])), len(skeleton(pb[0])))
+        if shortest < 3:
+            return False
+        if shortest == 3:
+            return bool(skeleton_variants(pa[0]) & skeleton_variants(pb[0]))
     return all(sounds_alike(x, y) for x, y in zip(pa, pb))
 
 
