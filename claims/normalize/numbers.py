@@ -438,8 +438,8 @@ class NumberReader:
     def _ranges(self, text: str, found: list[Amount]) -> list[Amount]:
         """Two amounts joined as a range are one value from min to max: "10-20 dollars", "between
         120 million and 150 million zlotys", "от 10 до 20 долларов", 5.6到5.78元, بين ١٠ و٢٠.
-        A dash joins any two; "to" only where the first amount is bare (a change "from $10m to
-        $20m" stays two amounts); "and" only after an opening word (`ranges.open`)."""
+        A dash joins any two; "to" only where the first amount names no currency (a change "from $10m
+        to $20m" stays two amounts); "and" only after an opening word (`ranges.open`)."""
         out: list[Amount] = []
         i = 0
         while i < len(found):
@@ -464,7 +464,8 @@ class NumberReader:
         bare = not a.currency and a.core[1] == a.end
         if self.range_dash_re.fullmatch(text, *gap) and (a.end - a.core[1] == 0 or a.currency):
             pass
-        elif self.range_to_re is not None and self.range_to_re.fullmatch(text, *gap) and (bare or opened and not a.currency):
+        elif self.range_to_re is not None and self.range_to_re.fullmatch(text, *gap) and (
+                bare or not a.currency and (opened or b.currency)):  # "410 million to 430 million zlotys"
             pass
         elif self.range_and_re is not None and self.range_and_re.fullmatch(text, *gap) and opened:
             pass
