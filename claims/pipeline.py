@@ -66,6 +66,8 @@ class Sentence:
     hypothetical: bool = False
     amounts: list[Amount] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
+    # Times a move takes effect from (the pack's `effective_words`: "effective May 1").
+    effective_times: list[TimeMention] = field(default_factory=list)
     durations: list[DurationMention] = field(default_factory=list)
     titles: list[Mention] = field(default_factory=list)
     triggers: list[Mention] = field(default_factory=list)
@@ -408,6 +410,9 @@ class DocReader:
         sent.scheduled_marks = [(s, e) for s, e in sent.future_marks if scheduled and scheduled.fullmatch(text, s, e)]
         sent.amounts = find_amounts(text, pack)
         sent.times = find_times(text, pack, doc.published, sent.future_at)
+        effective = pack.compile(pack.get("effective_words") or [])
+        if effective is not None and sent.times:
+            sent.times, sent.effective_times = _effective_dates(text, sent.times, effective, pack, doc.published)
         sent.durations = find_durations(text, pack, doc.published, sent.amounts)
         for section, target in (("titles", sent.titles), ("triggers", sent.triggers), ("events", sent.events)):
             for key, pattern in pack.lexicon_patterns[section]:
@@ -461,6 +466,23 @@ class DocReader:
                 and "\n\n" not in doc.text[previous.start + len(previous.text):offset]:
             sent.undated_events_before = previous.events
         return sent
+
+
+def _effective_dates(text: str, times: list, effective: re.Pattern, pack, published) -> tuple[list, list]:
+    """A date a move takes effect from ("effective May 1", "اعتباراً من الأول من مايو", "自5月1日起
+    生效") is the one nearest publication, whatever the tense of the sentence that announces it
+    ("has named X ..., effective May 1" told in April is this May)."""
+    marks = [m.span() for m in effective.finditer(text)]
+    out, effective_times = [], []
+    for t in times:
+        if any(0 <= t.start - e <= 3 or 0 <= s - t.end <= 2 for s, e in marks):
+            again = find_times(t.text, pack, published, None)
+            if len(again) == 1 and again[0].end - again[0].start == len(t.text):
+                t = TimeMention(t.start, t.end, t.text, again[0].time)
+            if t.time.start is not None and t.time.granularity == "day":
+                effective_times.append(t)
+        out.append(t)
+    return out, effective_times
 
 
 def _one_mention_per_gloss(text: str, mentions: list[SubjectMention]) -> list[SubjectMention]:

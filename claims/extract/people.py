@@ -421,6 +421,10 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
                 told = [m for m in [*sent.people, *sent.titles, *sent.orgs] if m.start >= trig.end]
                 reach = 80 + sum(m.end - m.start for m in told if m.start - trig.end <= 160)
                 t = nearest(own_times(sent, trig, dated, max_gap=reach), trig.start, max_gap=reach)
+            if t is None and predicate == "hire":
+                # "appointed X, who ..., as COO with effect from July 1": the date the move takes
+                # effect from is the move's, however far the sentence puts it.
+                t = next(iter(sent.effective_times), None)
             time = t.time if t else None
             orgs = [o for o in sent.orgs if o.subject.kind == "org"]
             if predicate == "hire":
