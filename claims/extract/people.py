@@ -54,7 +54,12 @@ def _former(sent, title) -> bool:
     pattern = sent.pack.compile(sent.pack.get("former") or [])
     if pattern is None:
         return False
-    before = sent.text[max(0, title.start - 24):title.start]  # "كانت تشغل منصب" ends right there
+    start = title.start
+    # "former Denkai Systems engineer": an organisation may stand between the word and the title.
+    org = next((o for o in sent.orgs if 0 <= title.start - o.end <= 2 and "'" not in sent.text[o.end:title.start]), None)
+    if org is not None:
+        start = org.start
+    before = sent.text[max(0, start - 24):start]  # "كانت تشغل منصب" ends right there
     after = sent.text[title.end:title.end + 12]
     return any(m.end() >= len(before.rstrip()) - 1 for m in pattern.finditer(before)) or \
         any(m.start() <= 1 for m in pattern.finditer(after))
@@ -428,8 +433,10 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             time = t.time if t else None
             orgs = [o for o in sent.orgs if o.subject.kind == "org"]
             if predicate == "hire":
-                origin = _org_after_word(sent, trig, orgs, "origin_words")
+                origin = _org_after_word(sent, trig, orgs, "origin_words") or _possessor(sent, person, orgs)
                 org = _org_after(sent, trig, orgs)
+                if org is not None and origin is not None and org.id == origin.id:
+                    org = None  # "poaches Daewon's Park": Daewon is where Park comes from
                 if origin is not None and org is not None and org.id == origin.id:
                     org = None
                 # "His successor, Reda Mesbouhi, took over in January": the article's own company.
@@ -518,8 +525,20 @@ def _nearer_person(sent, person, trig, people) -> bool:
 def _org_after(sent, trig, orgs, gap: int = 20):
     """The organisation a move word governs: named right after it, in its clause ("left Helion",
     "перешла в Acme", "加入OpenAI", "انضم إلى شركة أكمي")."""
+    former = sent.pack.compile(sent.pack.get("former") or [])
     for o in orgs:
         if 0 <= o.start - trig.end <= gap and not CLAUSE_BREAK.search(sent.text, trig.end, o.start):
+            if former is not None and any(0 <= o.start - m.end() <= 1 for m in former.finditer(sent.text, trig.end, o.start)):
+                continue  # "appoints former Denkai Systems engineer X": where X was, not where X goes
+            return o.subject
+    return None
+
+
+def _possessor(sent, person, orgs):
+    """The organisation whose person this is, by a possessive right before the name ("Daewon
+    Electronics' Park Ji-hoon", "Acme’s Jane Doe")."""
+    for o in orgs:
+        if o.end <= person.start and re.fullmatch(r"\s*(?:['’]s?|的)\s*", sent.text[o.end:person.start]):
             return o.subject
     return None
 

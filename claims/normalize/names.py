@@ -298,6 +298,25 @@ def _ends_with(patterns, before: str, strip: str = " ,:：，") -> bool:
     return any(t.end() == end for p in patterns if p is not None for t in p.finditer(before))
 
 
+def _led_title_after(after: str, leads, fillers, titles) -> bool:
+    """Whether a title lead word and a title follow the name ("X as chief executive")."""
+    if leads is None:
+        return False
+    pos = len(after) - len(after.lstrip())
+    m = leads.match(after, pos)
+    if m is None:
+        return False
+    pos = m.end()
+    while True:
+        rest = after[pos:]
+        pos += len(rest) - len(rest.lstrip())
+        f = fillers.match(after, pos) if fillers is not None else None
+        if f is None or f.end() == pos:
+            break
+        pos = f.end()
+    return _starts_with(titles, after[pos:])
+
+
 def _starts_with(patterns, after: str) -> bool:
     """Whether one of the compiled `patterns` matches at the first word of `after`."""
     pos = len(after) - len(after.lstrip())
@@ -333,6 +352,10 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
     cues_before = [pack.compile(pack.get("person_cues_before") or [])] if pack is not None else []
     cues_after = [pack.compile(pack.get("person_cues_after") or [])] if pack is not None else []
     relatives = [pack.compile(pack.get("person_relatives") or [])] if pack is not None else []
+    # "Beta's X as chief executive": a lead word of a title right after a name told as an
+    # organisation's (an organisation itself is run "as" nothing: "ran Acme as chief executive").
+    leads = pack.compile(pack.get("title_leads") or []) if pack is not None else None
+    fillers = pack.compile(pack.get("title_lead_fillers") or []) if pack is not None else None
     appos = "|".join(pack.get("apposition_words") or []) if pack is not None else ""
     appos_re = re.compile(rf"\s*,\s*(?:\d{{1,3}}\s*,\s*)?(?:(?:{appos})\s+)*" if appos else r"\s*,\s*(?:\d{1,3}\s*,\s*)?", re.I)
     found, maybe = [], []
@@ -357,7 +380,8 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
                     or _ends_with(cues_before, before)
                     or _starts_with(cues_after, after)
                     or _AGE_AFTER.match(after)
-                    or (gap and (_starts_with(titles, after[gap.end():]) or _starts_with(relatives, after[gap.end():]))))
+                    or (gap and (_starts_with(titles, after[gap.end():]) or _starts_with(relatives, after[gap.end():])))
+                    or re.search(r"['’]s?\s*$", before) and _led_title_after(after, leads, fillers, titles))
         (found if evidence else maybe).append(mention)
     # "X and Y", "X, Y and Z": a run coordinated with a person is a person.
     changed = True
