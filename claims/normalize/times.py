@@ -7,6 +7,8 @@ module gives every group one meaning for all languages:
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
   part                    a key of `parts` (early, mid, late; end: a month's last day, a year's second half)
+  quarter                 a key of `quarters` (1..4), with a year or none (the latest ended)
+  span                    a key of `period_spans` (months: 12, 6), with month_name: the months to its end
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
   day_word                a day written as an ordinal word, a key of `ordinals` ("twenty-fourth",
@@ -63,6 +65,8 @@ class TimeReader:
             "dir": pack.get("month_directions") or {},
             "day_word": pack.get("ordinals") or {},
             "weekday": pack.get("weekdays") or {},
+            "quarter": pack.get("quarters") or {},
+            "span": pack.get("period_spans") or {},
         }
         fill = {
             "months": _alternation(self.tables["month_name"]) or "(?!)",
@@ -75,6 +79,8 @@ class TimeReader:
             "month_directions": _alternation(self.tables["dir"]) or "(?!)",
             "ordinals": _alternation(self.tables["day_word"]) or "(?!)",
             "weekdays": _alternation(self.tables["weekday"]) or "(?!)",
+            "quarters": _alternation(self.tables["quarter"]) or "(?!)",
+            "period_spans": _alternation(self.tables["span"]) or "(?!)",
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
         self.weekday_in_week = re.compile(fill["weekdays"], re.I) if self.tables["weekday"] else None
@@ -115,6 +121,42 @@ class TimeReader:
             last_end = m.end()
         return out
 
+    def _period(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
+        """A quarter ("second-quarter revenue", 第二季度, во втором квартале) or a span of months
+        to a month's end ("the year to end-February", "the six months to June"). With no year
+        given, the latest such period ended by publication (one told ahead: the next to begin)."""
+        if "quarter" in g:
+            q = self._key("quarter", g["quarter"])
+            if q is None:
+                return None
+            months, end_month = 3, 3 * int(q)
+        else:
+            months = self._key("span", g["span"])
+            end_month = self._key("month_name", g["month_name"]) if "month_name" in g else None
+            if months is None or end_month is None:
+                return None
+            months = int(months)
+        year = _int(g["year"]) if "year" in g else None
+        if year is not None and len(g["year"].strip()) == 2:
+            year += 1900 if year > 50 else 2000
+        if year is None and "rel_year" in g and published:
+            year = published.year + int(self._key("rel_year", g["rel_year"]) or 0)
+        relative = year is None
+        if year is None:
+            if not published:
+                return None
+            year = published.year
+            end = month_span(year, end_month)[1]
+            if future:
+                sy, sm = add_months(year, end_month, 1 - months)
+                if dt.date(sy, sm, 1) <= published:
+                    year += 1
+            elif end > published:
+                year -= 1
+        sy, sm = add_months(year, end_month, 1 - months)
+        return Time(start=dt.date(sy, sm, 1), end=month_span(year, end_month)[1],
+                    granularity="month", relative=relative)
+
     def resolve(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
         """`future`: True or False by the tense, None where no tense is marked (the nearest)."""
         if "dir" in g:
@@ -136,6 +178,8 @@ class TimeReader:
             year += 1900 if year > 50 else 2000
         if month is not None and not 1 <= month <= 12:
             return None
+        if "quarter" in g or "span" in g:
+            return self._period(g, published, future)
         if "weekday" in g:
             # "on Tuesday" in a story told in the past is the last Tuesday up to publication; in one
             # told ahead, the next one; with no tense marked, the nearer of the two.
