@@ -78,7 +78,13 @@ class Sentence:
     org_pronouns: list[Mention] = field(default_factory=list)
     # Events the sentence before (same paragraph) names with no date of its own.
     undated_events_before: list[Mention] = field(default_factory=list)
-    person_pronoun: Optional[SubjectMention] = None
+    # Pronouns for the one person the sentence before names ("She now chairs X, which she founded").
+    person_pronouns: list[SubjectMention] = field(default_factory=list)
+
+    @property
+    def person_pronoun(self) -> Optional[SubjectMention]:
+        """The first: the sentence's subject."""
+        return self.person_pronouns[0] if self.person_pronouns else None
 
     def future_at(self, pos: int) -> bool:
         """Whether the words at `pos` speak of the future: a future word ("expects", 预计, "к 2028
@@ -456,9 +462,9 @@ class DocReader:
                     distinct = {p.subject.id: p for p in previous.people}
                     if len(distinct) == 1:
                         only = next(iter(distinct.values()))
-                        sent.person_pronoun = SubjectMention(m.start(), m.end(), only.subject, m.group(0))
+                        sent.person_pronouns.append(SubjectMention(m.start(), m.end(), only.subject, m.group(0)))
                     elif not distinct and previous.person_pronoun:
-                        sent.person_pronoun = SubjectMention(m.start(), m.end(), previous.person_pronoun.subject, m.group(0))
+                        sent.person_pronouns.append(SubjectMention(m.start(), m.end(), previous.person_pronoun.subject, m.group(0)))
         for group in (sent.people, sent.orgs, sent.products):
             group.sort(key=lambda x: x.start)
         sent.orgs = _one_mention_per_gloss(text, sent.orgs)

@@ -74,8 +74,8 @@ def _title_tense(sent, title) -> str:
 
 def _people(sent):
     people = list(sent.people)
-    if sent.person_pronoun and not people:
-        people.append(sent.person_pronoun)
+    if sent.person_pronouns and not people:
+        people += sent.person_pronouns
     return people
 
 
