@@ -356,6 +356,7 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
     # organisation's (an organisation itself is run "as" nothing: "ran Acme as chief executive").
     leads = pack.compile(pack.get("title_leads") or []) if pack is not None else None
     fillers = pack.compile(pack.get("title_lead_fillers") or []) if pack is not None else None
+    descriptors = [pack.compile(pack.get("org_descriptors") or [])] if pack is not None else []
     appos = "|".join(pack.get("apposition_words") or []) if pack is not None else ""
     appos_re = re.compile(rf"\s*,\s*(?:\d{{1,3}}\s*,\s*)?(?:(?:{appos})\s+)*" if appos else r"\s*,\s*(?:\d{1,3}\s*,\s*)?", re.I)
     found, maybe = [], []
@@ -375,6 +376,8 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
         mention = NameMention(start, m.end(), text[start:m.end()], name, latin=name)
         before = text[max(0, start - 40):start]
         after = text[m.end():m.end() + 60]
+        if _ends_with(descriptors, before):
+            continue  # "payments firm Sika Rails", "drone maker X": an organisation named after its kind
         gap = appos_re.match(after)
         evidence = (titled_run or is_given_name(words[0]) or _HONORIFIC.search(before) or _ends_with(titles, before)
                     or _ends_with(cues_before, before)
