@@ -248,8 +248,17 @@ def places() -> frozenset[str]:
     return frozenset(data["places"]) | frozenset(data.get("demonyms") or []) | frozenset(geonames)
 
 
+_COMPASS = re.compile(r"(?:Central|Eastern|Western|Northern|Southern|North|South|East|West|North-?east|North-?west|"
+                      r"South-?east|South-?west|Greater|Upper|Lower|Inner|Outer|Mainland|Continental|Sub-Saharan|Coastal)\s+")
+
+
 def is_place(name: str) -> bool:
-    return name in places() or name.title() in places()
+    """A place named in the data, or one with a compass word before it ("Central Europe",
+    "Southeast Asia", "Greater China", "Northern Nigeria")."""
+    if name in places() or name.title() in places():
+        return True
+    m = _COMPASS.match(name)
+    return bool(m) and is_place(name[m.end():])
 
 
 @lru_cache(maxsize=1)
