@@ -64,6 +64,11 @@ def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) ->
         return before_sent[0].subject
     if before_sent:
         return before_sent[-1].subject
+    if reader.main_org is not None and any(e.subject.id == reader.main_org.id for e in exclude):
+        # "The €120m round, led by X, valued Y": the article's own organisation gave the money;
+        # the round is the next organisation's the sentence names.
+        after = [o for o in pool if o.start > pos]
+        return after[0].subject if after else None
     return reader.main_org
 
 
