@@ -111,8 +111,9 @@ def _governed(text: str, marks: list[tuple[int, int]], pos: int) -> bool:
 def _nlp(pack_code: str):
     import spacy
 
-    nlp = spacy.blank(pack_code if pack_code in ("en", "ru", "zh", "ar") else "xx")
-    ends = get_pack(pack_code).get("sentence_ends") or SENTENCE_ENDS
+    pack = get_pack(pack_code)
+    nlp = spacy.blank(pack.info.spacy)
+    ends = pack.lex.sentence_ends or SENTENCE_ENDS
     nlp.add_pipe("sentencizer", config={"punct_chars": ends})
     return nlp
 
@@ -261,7 +262,7 @@ class DocReader:
             body = "|".join(f"{re.escape(f)}{ending}" for f in forms)
             # Where words take proclitics (Arabic و، ب، ل), a name is a whole word after one of them,
             # never after the article: «مدار» is not in المدار (orbit).
-            clitics = [c for c in (self.pack.get("proclitics") or "").split("|") if c and "ال" not in c]
+            clitics = [c for c in (self.pack.lex.proclitics or "").split("|") if c and "ال" not in c]
             if clitics:
                 body = rf"(?<!\w)(?:{'|'.join(clitics)})?(?:{body})(?!\w)"
             self._native_re = re.compile(body)
@@ -323,7 +324,7 @@ class DocReader:
         """Capitalised Latin names that are not people: in a Russian, Chinese or Arabic article these
         are mostly organisations and products; in English, capitals that do not start a sentence
         and are not common capitalised words (the pack's `not_org_words`)."""
-        common = set(self.pack.get("not_org_words") or [])
+        common = set(self.pack.lex.not_org_words)
         out = []
         for m in _LATIN_ORG.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
@@ -363,7 +364,7 @@ class DocReader:
     def _described(self, text: str, pos: int) -> bool:
         """A description after a name's comma, opened by one of the pack's `description_articles`:
         "X, the Riyadh-based app,", "X, a Lagos lender,"."""
-        articles = self.pack.compile(self.pack.get("description_articles") or [])
+        articles = self.pack.compile(self.pack.lex.description_articles)
         comma = _AFTER_COMMA.match(text, pos)
         if articles is None or comma is None:
             return False
@@ -385,11 +386,11 @@ class DocReader:
     def read_sentence(self, index: int, offset: int, text: str, previous: Optional[Sentence]) -> Sentence:
         pack, doc = self.pack, self.doc
         sent = Sentence(doc=doc, pack=pack, index=index, start=offset, text=text)
-        future = pack.compile(pack.get("future") or [])
-        hypo = pack.compile(pack.get("hypothetical") or [])
+        future = pack.compile(pack.lex.future)
+        hypo = pack.compile(pack.lex.hypothetical)
         sent.future_marks = [m.span() for m in future.finditer(text)] if future else []
         sent.future = bool(sent.future_marks)
-        modal = pack.compile(pack.get("modal") or [])
+        modal = pack.compile(pack.lex.modal)
         sent.modal_marks = [m.span() for m in modal.finditer(text)] if modal else []
         sent.hypothetical = bool(hypo and hypo.search(text))
         sent.amounts = find_amounts(text, pack)

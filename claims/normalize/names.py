@@ -324,10 +324,10 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
       after its comma ("X, who ...");
     - it is coordinated with a person found so ("X and Y", "X, Y and Z").
     `skip_first` are capitalised words that start a run without being part of a name (The, In)."""
-    cues_before = [pack.compile(pack.get("person_cues_before") or [])] if pack is not None else []
-    cues_after = [pack.compile(pack.get("person_cues_after") or [])] if pack is not None else []
-    relatives = [pack.compile(pack.get("person_relatives") or [])] if pack is not None else []
-    appos = "|".join(pack.get("apposition_words") or []) if pack is not None else ""
+    cues_before = [pack.compile(pack.lex.person_cues_before)] if pack is not None else []
+    cues_after = [pack.compile(pack.lex.person_cues_after)] if pack is not None else []
+    relatives = [pack.compile(pack.lex.person_relatives)] if pack is not None else []
+    appos = "|".join(pack.lex.apposition_words) if pack is not None else ""
     appos_re = re.compile(rf"\s*,\s*(?:\d{{1,3}}\s*,\s*)?(?:(?:{appos})\s+)*" if appos else r"\s*,\s*(?:\d{1,3}\s*,\s*)?", re.I)
     found, maybe = [], []
     for m in _LATIN_RUN.finditer(text):
