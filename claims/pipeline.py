@@ -206,7 +206,7 @@ class DocReader:
         aliases = sorted({m.name, m.text.split("(")[0].split("（")[0].strip(), *([m.latin] if m.latin else []), *m.aliases} - {""})
         s = Subject(id=f"person:{key.replace(' ', '-')}", name=m.name, kind="person", aliases=aliases)
         self.people.append(s)
-        for short in getattr(self.pack.rules, "short_forms", lambda n: [])(m.name):
+        for short in self.pack.rules.short_forms(m.name):
             self.short.append((short, s))
         if m.latin and self.pack.code == "en":
             self.short.append((family_name(m.latin), s))
@@ -242,7 +242,7 @@ class DocReader:
         # An organisation the pack's patterns find once ("شركة «مارسنتا»", "компания «Таврело»") is
         # the same organisation where the article names it bare later; so is one the pack's rules
         # find (find_orgs: "對手翎岳汽車" names 翎岳汽車, later written 翎岳).
-        find_orgs = getattr(self.pack.rules, "find_orgs", None)
+        find_orgs = self.pack.rules.find_orgs
         for _, text in sentences:
             named = [(m.group("name").strip(), None) for p in self._org_patterns() for m in p.finditer(text)]
             named += [(full, head) for full, head in (find_orgs(text, self.pack) if find_orgs else [])]
@@ -415,7 +415,7 @@ class DocReader:
                 continue
             sent.people.append(SubjectMention(m.start, m.end, self.person_subject(m), m.text))
             taken.append((m.start, m.end))
-        same_word = getattr(pack.rules, "same_word", None)
+        same_word = pack.rules.same_word
         for short, subject in self.short:
             for m in _short_form_pattern(short, bool(same_word)).finditer(text):
                 if any(s <= m.start() < e for s, e in taken):

@@ -147,3 +147,19 @@ def test_every_error_code_raised_is_in_the_catalogue_and_the_readme_table_is_mad
                       readme, re.S)
     assert block and block.group(1) == readme_table(), \
         "README.md's table of error codes differs from claims/errors.py: paste `python -m claims.errors` there"
+
+
+def test_a_pack_without_find_people_fails_at_load_and_optional_rules_have_defaults(tmp_path):
+    import types
+
+    import pytest
+
+    from claims.lang.contract import PackError, PackRules
+
+    with pytest.raises(PackError, match="find_people"):
+        PackRules(types.ModuleType("xx"), tmp_path / "__init__.py")
+    bare = types.ModuleType("xx")
+    bare.find_people = lambda text, pack: []
+    rules = PackRules(bare, tmp_path / "__init__.py")
+    assert rules.short_forms("Ada Lovelace") == [] and rules.find_orgs is None and rules.counted is None
+    assert get_pack("ru").rules.same_word is not None and get_pack("en").rules.same_word is None

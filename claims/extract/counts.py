@@ -153,7 +153,7 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
     after, before, not_nouns, measures, classes = _open_patterns(sent.pack)
     # A pack may read the noun itself (ru `counted`: by its lemma, so that магазинов and магазина
     # are one unit, with the verb of a flow in the unit); it answers (unit, end) or None.
-    counted = getattr(sent.pack.rules, "counted", None)
+    counted = sent.pack.rules.counted
     out = []
     for a in sent.amounts:
         if not _countable(sent, a) or any(s <= a.start < e for s, e in taken):

@@ -17,7 +17,7 @@ from typing import Any
 
 import regex as re
 
-from claims.lang.contract import Lexicon, PackInfo, read_yaml, validated
+from claims.lang.contract import Lexicon, PackInfo, PackRules, read_yaml, validated
 
 HERE = Path(__file__).parent
 _KEYS = frozenset(Lexicon.model_fields)
@@ -50,7 +50,7 @@ def table_lookup(table: dict, text: str):
 class LangPack:
     code: str
     data: dict[str, Any]
-    rules: Any = None
+    rules: PackRules = None  # the functions of its __init__.py (claims/lang/contract.py, PackRules)
     extra: dict[str, Any] = field(default_factory=dict)
     _compiled: dict = field(default_factory=dict, repr=False)
     lex: Lexicon = None  # the lexicon, typed (claims/lang/contract.py); `data` is the same as read
@@ -167,4 +167,5 @@ def get_pack(tag: str) -> LangPack:
     if overlay:
         data = _merged(data, overlay)
     lex = validated(Lexicon, data, HERE / code / "lexicon.yaml", f" (variant {variant})" if overlay else "")
-    return LangPack(code=code, data=data, rules=module, lex=lex, info=pack_info(code))
+    return LangPack(code=code, data=data, rules=PackRules(module, HERE / code / "__init__.py"), lex=lex,
+                    info=pack_info(code))

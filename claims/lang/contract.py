@@ -210,6 +210,36 @@ class PackInfo(_Strict):
     cldr_locales: list[str] = []                # babel locales of its currency names
 
 
+# --- rules ---------------------------------------------------------------------------------------
+
+class PackRules:
+    """What a pack's `__init__.py` provides, with the defaults of what it may leave out; a pack
+    reads its rules as `pack.rules.<name>`. `find_people` is required: a pack without it fails at
+    load time."""
+
+    def __init__(self, module, path: Path):
+        self.module = module
+        if not callable(getattr(module, "find_people", None)):
+            raise PackError(f"{path}: a pack's rules must define find_people(text, pack)")
+        # find_people(text, pack) -> the names of people in the text
+        self.find_people = module.find_people
+        # short_forms(name) -> the shorter forms a later mention may use (default: none)
+        self.short_forms = getattr(module, "short_forms", None) or _no_short_forms
+        # find_orgs(text, pack) -> (name, id) of organisations the script gives no capitals to (default: None)
+        self.find_orgs = getattr(module, "find_orgs", None)
+        # counted(text, start, end, pack) -> what an amount counts, read by morphology (default: None)
+        self.counted = getattr(module, "counted", None)
+        # same_word(a, b) -> two inflected forms of one word (default: None)
+        self.same_word = getattr(module, "same_word", None)
+
+    def __getattr__(self, name):  # anything else the module defines (helpers, tables)
+        return getattr(self.module, name)
+
+
+def _no_short_forms(name: str) -> list[str]:
+    return []
+
+
 # --- loading -------------------------------------------------------------------------------------
 
 class PackError(ValueError):
