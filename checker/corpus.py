@@ -99,13 +99,18 @@ def load_sources(paths: Sequence[Path], *, drafts: Sequence[Path] = (), strict_l
 
 
 def extract(documents: Sequence[Document], entity_files: tuple[str, ...] = (), *, cache: bool = True,
-            progress: Optional[Callable[[Document], None]] = None) -> tuple[list[Claim], list[str]]:
+            progress: Optional[Callable[[Document], None]] = None,
+            workers: Optional[int] = 1) -> tuple[list[Claim], list[str]]:
     """Every document's claims in document order (from the claims cache where it has them), and
-    the documents' cache keys. `progress(doc)` after each document."""
+    the documents' cache keys. `progress(doc)` after each document. `workers` other than 1
+    extracts what the cache does not hold in a process pool (claims.parallel; None: one per CPU),
+    with the same claims."""
     from checker import cache as claims_cache
 
     if progress is not None and hasattr(progress, "start"):
         progress.start(len(documents))
+    if workers != 1:
+        return _extract_pooled(documents, entity_files, cache, progress, workers)
     claims: list[Claim] = []
     keys: list[str] = []
     index = None
@@ -127,6 +132,28 @@ def extract(documents: Sequence[Document], entity_files: tuple[str, ...] = (), *
         if progress:
             progress(doc)
     return claims, keys
+
+
+def _extract_pooled(documents, entity_files, cache, progress, workers) -> tuple[list[Claim], list[str]]:
+    from checker import cache as claims_cache
+    from claims.parallel import extract_each
+
+    keys = [claims_cache.key(doc, entity_files) for doc in documents] if cache else []
+    found: dict[int, list[Claim]] = {}
+    for i, doc in enumerate(documents):
+        hit = claims_cache.extract_cached(doc, entity_files) if cache else None
+        if hit is not None:
+            found[i] = hit
+            if progress:
+                progress(doc)
+    todo = [i for i in range(len(documents)) if i not in found]
+    for i, (doc, claims) in zip(todo, extract_each([documents[i] for i in todo], workers, entity_files=entity_files)):
+        found[i] = claims
+        if cache:
+            claims_cache.store_cached(doc, entity_files, claims)
+        if progress:
+            progress(doc)
+    return [c for i in range(len(documents)) for c in found[i]], keys
 
 
 def _stored(store: str, languages: Optional[Iterable[str]], draft_claims: Optional[list[Claim]],
@@ -156,17 +183,18 @@ def _stored(store: str, languages: Optional[Iterable[str]], draft_claims: Option
 def read_corpus(paths: Sequence[Path], *, drafts: Sequence[Path] = (), store: Optional[str] = None,
                 entity_files: tuple[str, ...] = (), strict_language: bool = False,
                 progress: Optional[Callable[[Document], None]] = None, languages: Optional[Iterable[str]] = None,
-                cache: bool = True, link: bool = True) -> Corpus:
+                cache: bool = True, link: bool = True, workers: Optional[int] = 1) -> Corpus:
     """Read `drafts` (strictly: a draft that cannot be read is an error) and `paths` (a file that
     cannot be read is recorded and the rest read), and with `store` the claim store (its candidates
     for the drafts' claims when there are drafts, else all of it); extract and, with `link`, link
     across all of them. A draft without a publication date is dated today. `progress(doc)` is
     called after each document read from a file; if `progress` also has a `start(total)` method,
     that is called first with their number, and `stage(name)` when matching starts. With
-    `languages`, documents (and stored documents) in other languages are skipped with a note."""
+    `languages`, documents (and stored documents) in other languages are skipped with a note.
+    `workers`: processes for extraction (1: this one; None: one per CPU)."""
     loaded = load_sources(paths, drafts=drafts, strict_language=strict_language, languages=languages,
                           require=store is None, cache=cache)
-    claims, keys = extract(loaded.documents, entity_files, cache=cache, progress=progress)
+    claims, keys = extract(loaded.documents, entity_files, cache=cache, progress=progress, workers=workers)
     documents, skipped = loaded.documents, loaded.skipped
     if store:
         fresh = {d.id for d in documents}
