@@ -35,9 +35,11 @@ import time
 from pathlib import Path
 from typing import Optional
 
+from claims.lang import supported_tags
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = ROOT / "bench" / "results.md"
-LANG_ORDER = ("en", "ru", "zh-Hans", "zh-Hant", "ar")
+LANG_ORDER = supported_tags()  # the languages the packs found serve
 STORY_FIXTURES = ("helion-robotics", "lumen-biotech", "qingyun-energy", "quarry-bank", "sahel-rail")
 GIB = 1024 ** 3
 AUDIT_TARGET_S, AUDIT_TARGET_BYTES, AUDIT_TARGET_N = 60.0, 4 * GIB, 1_000_000

@@ -18,9 +18,11 @@ from pathlib import Path
 
 import yaml
 
+from claims.lang import supported_tags
+
 ROOT = Path(__file__).resolve().parents[1]
 VALUES = ROOT / "fixtures" / "values"
-LANGS = ("en", "ru", "zh-Hans", "zh-Hant", "ar")
+LANGS = supported_tags()  # the languages the packs found serve
 DIMS = ("number", "money", "date", "duration")
 FAMILIES = {"dollar": {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "CNY"},
             "pound": {"GBP", "EGP", "LBP", "SDG", "SYP"}}

@@ -58,12 +58,14 @@ class Config(BaseModel):
     @field_validator("languages")
     @classmethod
     def _known_languages(cls, v: list[str]) -> list[str]:
+        from claims.lang import available, pack_info
         from claims.read.language import SUPPORTED, normalize_tag
 
         out = []
         for tag in v:
-            if tag.strip().lower() == "zh":  # plain "zh": Chinese in either script
-                out += ["zh-Hans", "zh-Hant"]
+            code = tag.strip().lower()
+            if code in available() and len(pack_info(code).tags) > 1:  # plain "zh": Chinese in either script
+                out += pack_info(code).tags
                 continue
             norm = normalize_tag(tag)
             if norm not in SUPPORTED:

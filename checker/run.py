@@ -1,135 +1,25 @@
 """The plain functions the CLI commands are thin wrappers of."""
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
+from checker.corpus import DRAFT_DATE_NOTE, UNDATED_NOTE, Corpus, date_drafts, read_corpus, today  # noqa: F401
 from checker.findings import InputProblem, Report, Undated
 from claims.errors import InputError
 from claims.model import Claim, Document
 
 HTML_SUFFIXES = (".html", ".htm")
-DRAFT_DATE_NOTE = "no publication date: taken as today, {today}, since a draft is being written now " \
-                  "(set `published:` in its front matter to check it as of another day)"
-UNDATED_NOTE = "no publication date: relative dates stay unresolved"
-
-
-@dataclass
-class Read:
-    """What reading and extraction give: documents, linked claims and what was set aside."""
-
-    documents: list[Document]
-    claims: list[Claim]
-    skipped: list[str] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    drafts: set[str] = field(default_factory=set)
-
-
-def today() -> dt.date:
-    """The date a draft without one is checked as of (CLAIMCHECK_TODAY=YYYY-MM-DD overrides it,
-    for reproducible runs)."""
-    import os
-
-    fixed = os.environ.get("CLAIMCHECK_TODAY")
-    if fixed:
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise InputError("E202", "CLAIMCHECK_TODAY", f"{fixed[:40]!r} is not a date (YYYY-MM-DD)") from None
-    return dt.date.today()
-
-
-def date_drafts(drafts: Iterable[Document]) -> None:
-    """A draft without a publication date is being written now: it is dated today, with a note."""
-    for d in drafts:
-        if d.published is None:
-            d.published = today()
-            d.published_assumed = True  # an extra field of the document (Document allows them)
-            d.notes = [DRAFT_DATE_NOTE.format(today=d.published.isoformat()) if n == UNDATED_NOTE else n
-                       for n in d.notes]
+Read = Corpus  # what reading gives (checker.corpus)
 
 
 def read(paths: list[Path], *, drafts: list[Path] = (), entity_files: tuple[str, ...] = (),
          strict_language: bool = False, progress: Optional[Callable[[Document], None]] = None,
-         languages: Optional[Iterable[str]] = None, cache: bool = True) -> Read:
-    """Read `drafts` (strictly: a draft that cannot be read is an error) and `paths` (a file that
-    cannot be read is recorded and the rest read), extract and link. A draft without a
-    publication date is dated today. `progress(doc)` is called after each document; if `progress`
-    also has a `start(total)` method, that is called first with the number of documents. With
-    `languages`, documents in other languages are skipped with a note."""
-    from checker import cache as claims_cache
-    from checker.cache import DocCache, extract_cached
-    from claims.aliases import learn_names
-    from claims.entities import load_index
-    from claims.read import load_documents
-
-    prepared = DocCache(cache)
-    loaded = load_documents(paths, strict_language=strict_language, drafts=drafts, furniture=prepared.furniture)
-    if languages:
-        wanted = set(languages)
-        kept = []
-        for d in loaded.documents:
-            if d.lang in wanted:
-                kept.append(d)
-            elif d.id in loaded.drafts:
-                raise InputError("E303", d.path, f"the draft is in {d.lang}, not among the configured languages "
-                                                 f"({', '.join(sorted(wanted))})")
-            else:
-                loaded.skipped.append(f"{d.path}: language {d.lang} is not among the configured languages "
-                                      f"({', '.join(sorted(wanted))}); skipped")
-        loaded.documents = kept
-    if not loaded.documents:
-        why = f" ({loaded.skipped[0]})" if loaded.skipped else ""
-        raise InputError("E302", (list(drafts) + list(paths))[0], f"no document in a supported language to read{why}")
-    date_drafts(d for d in loaded.documents if d.id in loaded.drafts)
-    learn_names(loaded.documents, prepared.glossed)
-    prepared.save()
-    if progress is not None and hasattr(progress, "start"):
-        progress.start(len(loaded.documents))
-    claims: list[Claim] = []
-    keys: list[str] = []
-    index = None
-    for doc in loaded.documents:
-        if cache:
-            keys.append(claims_cache.key(doc, entity_files))
-        found = extract_cached(doc, entity_files) if cache else None
-        if found is None:
-            if index is None:
-                index = load_index(tuple(entity_files))
-            from checker.cache import store_cached
-            from claims.pipeline import extract_claims
-
-            found = extract_claims(doc, index)
-            if cache:
-                store_cached(doc, entity_files, found)
-        claims += found
-        if progress:
-            progress(doc)
-    if progress is not None and hasattr(progress, "stage"):
-        progress.stage("matching")
-    return Read(loaded.documents, _linked(claims, keys, paths, drafts, cache), loaded.skipped, loaded.errors,
-                loaded.drafts)
-
-
-def _linked(claims: list[Claim], keys: list[str], paths, drafts, cache: bool) -> list[Claim]:
-    """The claims linked across documents; from the cache when the same documents were linked
-    before (linking romanizes every name, which costs more than reading the claims back)."""
-    from checker import cache as claims_cache
-
-    if not cache:
-        from claims.link import link_subjects
-
-        return link_subjects(claims)
-    slot, key = claims_cache.slot_of(paths, drafts), claims_cache.linked_key(keys)
-    found = claims_cache.linked_cached(slot, key)
-    if found is None:
-        from claims.link import link_subjects  # names, scripts, pypinyin: only when there is linking to do
-
-        found = link_subjects(claims)
-        claims_cache.store_linked(slot, key, found)
-    return found
+         languages: Optional[Iterable[str]] = None, cache: bool = True, store: Optional[str] = None) -> Read:
+    """The documents and linked claims of `paths`, `drafts` and the claim `store`
+    (checker.corpus.read_corpus, which every command reads through)."""
+    return read_corpus(paths, drafts=drafts, store=store, entity_files=entity_files,
+                       strict_language=strict_language, progress=progress, languages=languages, cache=cache)
 
 
 def read_claims(paths: list[Path], *, entity_files: tuple[str, ...] = (), strict_language: bool = False,
@@ -147,13 +37,8 @@ def audit(paths: list[Path], *, entity_files: tuple[str, ...] = (), disabled: se
     """Every finding among the documents (and, with `store`, every stored one). Ignore comments
     in the documents and the `baseline` (checker.suppress.read_baseline, or a set of fingerprints)
     mark findings suppressed; they stay in the report with the reason."""
-    if store:
-        from checker.store import audit_store
-
-        report = audit_store(store, paths, entity_files=entity_files, disabled=disabled)
-    else:
-        report = _report(read(paths, entity_files=entity_files, progress=progress, languages=languages,
-                              cache=cache), disabled)
+    r = read(paths, entity_files=entity_files, progress=progress, languages=languages, cache=cache, store=store)
+    report = _report(r, disabled)
     _finish(report, {d.id for d in report.documents}, baseline, ignore_comments)
     return report
 
@@ -164,24 +49,23 @@ def check(draft: Union[Path, list[Path]], archive: list[Path], *, entity_files: 
     """The draft (or several drafts) against the archive (files, and with `store` the claim store's
     candidates): only findings that involve a draft. Ignore comments are read in the drafts only."""
     drafts = [draft] if isinstance(draft, (str, Path)) else [Path(p) for p in draft]
-    if store:
-        from checker.store import check_store
-        from claims.read import load_documents
+    if store and len(drafts) != 1:
+        raise InputError("E607", drafts[1], "with --store, check one draft at a time")
+    r = read(archive, drafts=drafts, entity_files=entity_files, progress=progress, languages=languages, cache=cache,
+             store=store)
+    report = check_report(r, disabled)
+    _finish(report, r.drafts, baseline, ignore_comments)
+    return report
 
-        if len(drafts) != 1:
-            raise InputError("E607", drafts[1], "with --store, check one draft at a time")
-        report = check_store(drafts[0], store, archive, entity_files=entity_files, disabled=disabled)
-        _finish(report, {d.id for d in load_documents(drafts, strict_language=True).documents}, baseline,
-                ignore_comments)
-        return report
-    r = read(archive, drafts=drafts, entity_files=entity_files, progress=progress, languages=languages, cache=cache)
+
+def check_report(r: Read, disabled: set[str] = frozenset()) -> Report:
+    """The findings of what was read that involve a draft, numbered again."""
     scope_draft_events(r)
     report = _report(r, disabled)
     report.findings = [f for f in report.findings if r.drafts & set(f.docs)]
     for i, f in enumerate(report.findings, 1):
         f.id = f"F{i}"
     report.drafts = sorted(r.drafts)
-    _finish(report, r.drafts, baseline, ignore_comments)
     return report
 
 

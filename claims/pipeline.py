@@ -131,8 +131,9 @@ def _governed(text: str, marks: list[tuple[int, int]], pos: int) -> bool:
 def _nlp(pack_code: str):
     import spacy
 
-    nlp = spacy.blank(pack_code if pack_code in ("en", "ru", "zh", "ar") else "xx")
-    ends = get_pack(pack_code).get("sentence_ends") or SENTENCE_ENDS
+    pack = get_pack(pack_code)
+    nlp = spacy.blank(pack.info.spacy)
+    ends = pack.lex.sentence_ends or SENTENCE_ENDS
     nlp.add_pipe("sentencizer", config={"punct_chars": ends})
     return nlp
 
@@ -225,7 +226,7 @@ class DocReader:
         aliases = sorted({m.name, m.text.split("(")[0].split("（")[0].strip(), *([m.latin] if m.latin else []), *m.aliases} - {""})
         s = Subject(id=f"person:{key.replace(' ', '-')}", name=m.name, kind="person", aliases=aliases)
         self.people.append(s)
-        for short in getattr(self.pack.rules, "short_forms", lambda n: [])(m.name):
+        for short in self.pack.rules.short_forms(m.name):
             self.short.append((short, s))
         if m.latin and self.pack.code == "en":
             self.short.append((family_name(m.latin), s))
@@ -261,7 +262,7 @@ class DocReader:
         # An organisation the pack's patterns find once ("شركة «مارسنتا»", "компания «Таврело»") is
         # the same organisation where the article names it bare later; so is one the pack's rules
         # find (find_orgs: "對手翎岳汽車" names 翎岳汽車, later written 翎岳).
-        find_orgs = getattr(self.pack.rules, "find_orgs", None)
+        find_orgs = self.pack.rules.find_orgs
         for _, text in sentences:
             named = [(m.group("name").strip(), None) for p in self._org_patterns() for m in p.finditer(text)]
             named += [(full, head) for full, head in (find_orgs(text, self.pack) if find_orgs else [])]
@@ -281,7 +282,7 @@ class DocReader:
             body = "|".join(f"{re.escape(f)}{ending}" for f in forms)
             # Where words take proclitics (Arabic و، ب، ل), a name is a whole word after one of them,
             # never after the article: «مدار» is not in المدار (orbit).
-            clitics = [c for c in (self.pack.get("proclitics") or "").split("|") if c and "ال" not in c]
+            clitics = [c for c in (self.pack.lex.proclitics or "").split("|") if c and "ال" not in c]
             if clitics:
                 body = rf"(?<!\w)(?:{'|'.join(clitics)})?(?:{body})(?!\w)"
             self._native_re = re.compile(body)
@@ -343,7 +344,7 @@ class DocReader:
         """Capitalised Latin names that are not people: in a Russian, Chinese or Arabic article these
         are mostly organisations and products; in English, capitals that do not start a sentence
         and are not common capitalised words (the pack's `not_org_words`)."""
-        common = set(self.pack.get("not_org_words") or [])
+        common = set(self.pack.lex.not_org_words)
         out = []
         for m in _LATIN_ORG.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
@@ -383,7 +384,7 @@ class DocReader:
     def _described(self, text: str, pos: int) -> bool:
         """A description after a name's comma, opened by one of the pack's `description_articles`:
         "X, the Riyadh-based app,", "X, a Lagos lender,"."""
-        articles = self.pack.compile(self.pack.get("description_articles") or [])
+        articles = self.pack.compile(self.pack.lex.description_articles)
         comma = _AFTER_COMMA.match(text, pos)
         if articles is None or comma is None:
             return False
@@ -405,18 +406,18 @@ class DocReader:
     def read_sentence(self, index: int, offset: int, text: str, previous: Optional[Sentence]) -> Sentence:
         pack, doc = self.pack, self.doc
         sent = Sentence(doc=doc, pack=pack, index=index, start=offset, text=text)
-        future = pack.compile(pack.get("future") or [])
-        hypo = pack.compile(pack.get("hypothetical") or [])
+        future = pack.compile(pack.lex.future)
+        hypo = pack.compile(pack.lex.hypothetical)
         sent.future_marks = [m.span() for m in future.finditer(text)] if future else []
         sent.future = bool(sent.future_marks)
-        modal = pack.compile(pack.get("modal") or [])
+        modal = pack.compile(pack.lex.modal)
         sent.modal_marks = [m.span() for m in modal.finditer(text)] if modal else []
         sent.hypothetical = bool(hypo and hypo.search(text))
-        scheduled = pack.compile(pack.get("scheduled") or [])
+        scheduled = pack.compile(pack.lex.scheduled)
         sent.scheduled_marks = [(s, e) for s, e in sent.future_marks if scheduled and scheduled.fullmatch(text, s, e)]
         sent.amounts = find_amounts(text, pack)
         sent.times = find_times(text, pack, doc.published, sent.future_at)
-        effective = pack.compile(pack.get("effective_words") or [])
+        effective = pack.compile(pack.lex.effective_words)
         if effective is not None and sent.times:
             sent.times, sent.effective_times = _effective_dates(text, sent.times, effective, pack, doc.published)
         sent.durations = find_durations(text, pack, doc.published, sent.amounts)
@@ -439,7 +440,7 @@ class DocReader:
                 continue
             sent.people.append(SubjectMention(m.start, m.end, self.person_subject(m), m.text))
             taken.append((m.start, m.end))
-        same_word = getattr(pack.rules, "same_word", None)
+        same_word = pack.rules.same_word
         for short, subject in self.short:
             for m in _short_form_pattern(short, bool(same_word)).finditer(text):
                 if any(s <= m.start() < e for s, e in taken):

@@ -19,6 +19,12 @@ FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-snapshots", action="store_true", default=False,
+                     help="tests/test_snapshots.py writes the JSON snapshots instead of comparing "
+                          "(the same as `python -m tests.snapshots.update`)")
+
+
 class Result:
     def __init__(self, r):
         self.exit_code, self.stdout, self.stderr = r.exit_code, r.stdout, r.stderr

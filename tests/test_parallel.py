@@ -98,3 +98,13 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
     corpus = make_corpus(tmp_path / "corpus", 1)
     with pytest.raises(StoreError, match="E505"):
         index([corpus], str(tmp_path / "claims.db"), scheduler="tcp://127.0.0.1:9")
+
+
+def test_the_corpus_reader_extracts_the_same_claims_in_a_pool():
+    """checker.corpus.read_corpus with workers=2 gives the claims of workers=1, in the same order."""
+    from checker.corpus import read_corpus
+    from tests.conftest import FIXTURES
+
+    one = read_corpus([FIXTURES / "openai"], cache=False, link=False)
+    two = read_corpus([FIXTURES / "openai"], cache=False, link=False, workers=2)
+    assert [c.model_dump() for c in two.claims] == [c.model_dump() for c in one.claims] and one.claims

@@ -23,13 +23,13 @@ import regex as re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claims.lang import get_pack
+from claims.lang import get_pack, supported_tags
 from claims.normalize import names
 from claims.normalize.durations import find_durations
 from claims.normalize.numbers import MAX_AMOUNT, find_amounts, parse_digits
 from claims.normalize.times import find_times
 
-LANGS = ("en", "ru", "zh-Hans", "zh-Hant", "ar")
+LANGS = supported_tags()  # every language a pack serves
 
 _COMMON = dict(deadline=dt.timedelta(seconds=3), database=None, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,

@@ -136,7 +136,7 @@ def test_a_changed_document_is_replaced_and_no_stale_claim_stays(store_url, tmp_
     assert stored.text == target.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("draft", ["001_9cce78ee4fb8eaa2.txt", "003_84226dfc0b281014.txt"])
+@pytest.mark.parametrize("draft", ["001_9cce78ee4fb8eaa2.txt", "000_d2a00caa719a37ee.txt"])
 def test_check_against_the_store_equals_check_against_files(store_url, draft):
     from checker.run import check
 
@@ -409,3 +409,38 @@ def test_the_key_migration_recomputes_the_name_keys_of_a_store(store_url):
     assert rows() == fresh
     if store.engine.dialect.name == "sqlite":
         assert all("COVERING INDEX" in p for p in store.query_plan()[:2])
+
+
+def test_audit_of_a_store_honours_language_and_reads_as_audit_of_files(tmp_path, cli):
+    """`audit --store URL --language ru` reads the Russian documents only, as `audit PATH
+    --language ru` does (one path from sources to claims: checker.corpus)."""
+    url = str(tmp_path / "store" / "claims.db")
+    index([SEED], url)
+    try:
+        from_store = cli("audit", "--store", url, "--language", "ru", "--format", "json", "--fail-on", "never").json()
+        from_files = cli("audit", SEED, "--language", "ru", "--format", "json", "--fail-on", "never").json()
+    finally:
+        db.dispose_all()
+    assert [d["lang"] for d in from_store["documents"]] == ["ru"]
+    assert [d["id"] for d in from_store["documents"]] == [d["id"] for d in from_files["documents"]]
+    assert from_store["claims"] == from_files["claims"]
+    assert any("stored documents in languages not among the configured ones (ru)" in s for s in from_store["skipped"])
+
+
+def test_check_of_a_store_reads_the_draft_once_and_with_the_archive_files(tmp_path, monkeypatch):
+    """The draft and the `--against` files are read together (their glosses learnt together), once."""
+    import claims.read as reading
+    from checker.run import check
+
+    url = str(tmp_path / "store" / "claims.db")
+    files = sorted(SEED.glob("*.txt"))
+    index(files[:2], url)
+    calls = []
+    real = reading.load_documents
+    monkeypatch.setattr(reading, "load_documents", lambda *a, **k: calls.append((a, k)) or real(*a, **k))
+    try:
+        report = check(files[2], files[3:], store=url)
+    finally:
+        db.dispose_all()
+    assert len(calls) == 1 and calls[0][1]["drafts"] == [files[2]]
+    assert {d.id for d in report.documents} == {f.stem for f in files}

@@ -47,11 +47,9 @@ def index(paths: Sequence[Path | str], store_url: str | os.PathLike, *, entity_f
 
     `workers`: processes for extraction (None: one per CPU). `scheduler`: a Dask distributed
     scheduler address (or a `distributed.Client`); extraction and writing then run there."""
-    from claims.aliases import learn_names
-    from claims.read import load_documents
+    from checker.corpus import load_sources
 
-    loaded = load_documents([Path(p) for p in paths])
-    learn_names(loaded.documents)
+    loaded = load_sources([Path(p) for p in paths], require=False)
     result = index_documents(loaded.documents, store_url, entity_files=entity_files, workers=workers,
                              scheduler=scheduler, progress=progress, skipped=loaded.skipped)
     result.errors = list(loaded.errors)

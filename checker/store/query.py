@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Sequence
 
 from checker.findings import Report
 from checker.store.db import translate_errors
@@ -31,74 +31,33 @@ def candidates(store_url: str | os.PathLike, draft_claims: list[Claim],
 
 
 def _read(paths: Sequence[Path], entity_files, strict: bool):
-    from claims.aliases import learn_names
-    from claims.entities import load_index
-    from claims.pipeline import extract_claims
-    from claims.read import load_documents
+    """(what was read, its claims, not linked) for `paths`, read as drafts with `strict`
+    (checker.corpus, as every command reads)."""
+    from checker.corpus import read_corpus
 
-    loaded = load_documents(list(paths), strict_language=strict)
-    if strict:  # the draft
-        from checker.run import date_drafts
-
-        date_drafts(loaded.documents)
-    learn_names(loaded.documents)
-    index = load_index(tuple(entity_files))
-    return loaded, [c for d in loaded.documents for c in extract_claims(d, index)]
+    paths = list(paths)
+    r = read_corpus([] if strict else paths, drafts=paths if strict else (), entity_files=tuple(entity_files),
+                    link=False)
+    return r, r.claims
 
 
 def audit_store(store_url: str | os.PathLike, paths: Sequence[Path] = (), *, entity_files: tuple[str, ...] = (),
-                disabled: set[str] = frozenset()) -> Report:
+                disabled: set[str] = frozenset(), languages=None, progress=None) -> Report:
     """Every stored document, plus any read from `paths` (a path's document replaces the stored
-    one of the same id), matched together."""
-    from checker.matcher import match
-    from claims.link import link_subjects
+    one of the same id), matched together (`checker.run.audit` with `store`, without its ignore
+    comments and baseline)."""
+    from checker.run import _report, read
 
-    docs, found = load(store_url, link=False)
-    skipped: list[str] = []
-    errors = []
-    if paths:
-        loaded, extra = _read(paths, entity_files, strict=False)
-        fresh = {d.id for d in loaded.documents}
-        docs = [d for d in docs if d.id not in fresh] + loaded.documents
-        found = [c for c in found if c.doc not in fresh] + extra
-        skipped, errors = loaded.skipped, loaded.errors
-    found = link_subjects(found)
-    return Report(documents=docs, claims=found, findings=match(docs, found, disabled), skipped=skipped,
-                  notes=[f"{d.id}: {n}" for d in docs for n in d.notes], errors=_problems(errors))
-
-
-def _problems(errors):
-    from checker.findings import InputProblem
-
-    return [InputProblem(code=e.code, path=e.path, message=e.message) for e in errors]
+    return _report(read(list(paths), store=str(store_url), entity_files=entity_files, languages=languages,
+                        progress=progress), disabled)
 
 
 def check_store(draft: Path, store_url: str | os.PathLike, against: Sequence[Path] = (), *,
-                entity_files: tuple[str, ...] = (), disabled: set[str] = frozenset()) -> Report:
+                entity_files: tuple[str, ...] = (), disabled: set[str] = frozenset(), languages=None) -> Report:
     """The draft against the stored archive (and any `against` paths): the candidate claims are
     fetched by index (same subject and predicate), never the whole store; only findings that
     involve the draft are reported. A stored version of the draft itself is left out."""
-    from checker.matcher import match
-    from claims.link import link_subjects
+    from checker.run import check_report, read
 
-    loaded, draft_claims = _read([draft], entity_files, strict=True)
-    draft_docs = loaded.documents
-    draft_ids = {d.id for d in draft_docs}
-    docs, found = candidates(store_url, draft_claims, exclude_docs=draft_ids)
-    skipped: list[str] = []
-    errors = []
-    if against:
-        more, extra = _read(against, entity_files, strict=False)
-        errors = more.errors
-        fresh = {d.id for d in more.documents} | draft_ids
-        docs = [d for d in docs if d.id not in fresh] + [d for d in more.documents if d.id not in draft_ids]
-        found = [c for c in found if c.doc not in fresh] + [c for c in extra if c.doc not in draft_ids]
-        skipped = more.skipped
-    docs = draft_docs + docs
-    linked = link_subjects(draft_claims + found)
-    findings = [f for f in match(docs, linked, disabled) if draft_ids & set(f.docs)]
-    for i, f in enumerate(findings, 1):
-        f.id = f"F{i}"
-    return Report(documents=docs, claims=linked, findings=findings, skipped=skipped,
-                  notes=[f"{d.id}: {n}" for d in docs for n in d.notes], errors=_problems(errors),
-                  drafts=sorted(draft_ids))
+    return check_report(read(list(against), drafts=[draft], store=str(store_url), entity_files=entity_files,
+                             languages=languages), disabled)

@@ -36,7 +36,7 @@ def _age(sent, reader) -> list[Draft]:
                 continue
             value = Quantity(amount=float(years), unit="years", precision=0.5, text=m.group(0))
             # "Ngozi and Chidi Okeke, both 29": every person of the group.
-            shared = sent.pack.compile(sent.pack.get("age_shared_words") or [])
+            shared = sent.pack.compile(sent.pack.lex.age_shared_words)
             group = [person]
             if shared is not None and shared.search(sent.text, max(0, m.start() - 8), m.start() + 8):
                 from claims.extract.people import coordinated
@@ -48,7 +48,7 @@ def _age(sent, reader) -> list[Draft]:
 
 @lru_cache(maxsize=None)
 def _number_word_patterns(pack) -> tuple:
-    words = (pack.get("numbers") or {}).get("words") or {}
+    words = pack.lex.numbers.words
     return tuple((re.compile(f"(?p)(?:{pattern})", re.I), value) for pattern, value in words.items())  # longest
 
 
@@ -102,7 +102,7 @@ def _attributed(text: str, start: int, end: int, after, before) -> bool:
 def _closed_counts(sent) -> list[tuple[str, object, int, int, str]]:
     """(class, amount, start, end, words) of the pack's closed `count_nouns` right after an amount."""
     out = []
-    for what, words in (sent.pack.get("count_nouns") or {}).items():
+    for what, words in sent.pack.lex.count_nouns.items():
         pattern = sent.pack.compile(words)
         if pattern is None:
             continue
@@ -120,7 +120,7 @@ def _countable(sent, a) -> bool:
         return False
     if sent.text[a.end:a.end + 2].lstrip()[:1] in ("%", "％") or any(d.start <= a.start < d.end for d in sent.durations):
         return False
-    ordinal = sent.pack.compile(sent.pack.get("ordinal_words") or [])
+    ordinal = sent.pack.compile(sent.pack.lex.ordinal_words)
     if ordinal is not None and any(m.end() == len(sent.text[:a.start].rstrip()) for m in ordinal.finditer(sent.text, max(0, a.start - 6), a.start)):
         return False  # 第三座工厂: an ordinal
     return True
@@ -128,11 +128,11 @@ def _countable(sent, a) -> bool:
 
 @lru_cache(maxsize=None)
 def _open_patterns(pack):
-    after = [re.compile(p) for p in pack.get("count_open_after") or []]
-    before = [re.compile(p + r"$") for p in pack.get("count_open_before") or []]
-    not_nouns = pack.compile(pack.get("not_count_nouns") or [])
-    measures = pack.compile(pack.get("count_measures") or [])
-    classes = [(what, re.compile(rf"(?:{'|'.join(words)})$")) for what, words in (pack.get("count_nouns") or {}).items()]
+    after = [re.compile(p) for p in pack.lex.count_open_after]
+    before = [re.compile(p + r"$") for p in pack.lex.count_open_before]
+    not_nouns = pack.compile(pack.lex.not_count_nouns)
+    measures = pack.compile(pack.lex.count_measures)
+    classes = [(what, re.compile(rf"(?:{'|'.join(words)})$")) for what, words in pack.lex.count_nouns.items()]
     return after, before, not_nouns, measures, classes
 
 
@@ -153,7 +153,7 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
     after, before, not_nouns, measures, classes = _open_patterns(sent.pack)
     # A pack may read the noun itself (ru `counted`: by its lemma, so that магазинов and магазина
     # are one unit, with the verb of a flow in the unit); it answers (unit, end) or None.
-    counted = getattr(sent.pack.rules, "counted", None)
+    counted = sent.pack.rules.counted
     out = []
     for a in sent.amounts:
         if not _countable(sent, a) or any(s <= a.start < e for s, e in taken):
@@ -189,7 +189,7 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
 def _changed(sent, a) -> bool:
     """A number right after one of the pack's `count_change_words` ("新开30家门店", "裁员600人",
     "招聘200名工程师") is a change or a target, not how many there are."""
-    pattern = sent.pack.compile(sent.pack.get("count_change_words") or [])
+    pattern = sent.pack.compile(sent.pack.lex.count_change_words)
     if pattern is None:
         return False
     head = sent.text[max(0, a.start - 8):a.start]
@@ -200,10 +200,10 @@ def _count(sent, reader) -> list[Draft]:
     out = []
     if reader.main_org is None and not sent.orgs:
         return out
-    speech_after = sent.pack.compile(sent.pack.get("attribution_words") or [])
-    speech_before = sent.pack.compile(sent.pack.get("attribution_before") or [])
-    partial = sent.pack.compile(sent.pack.get("partial_periods") or [])
-    user_words = sent.pack.compile((sent.pack.get("triggers") or {}).get("user_count") or [])
+    speech_after = sent.pack.compile(sent.pack.lex.attribution_words)
+    speech_before = sent.pack.compile(sent.pack.lex.attribution_before)
+    partial = sent.pack.compile(sent.pack.lex.partial_periods)
+    user_words = sent.pack.compile(sent.pack.lex.triggers.get("user_count") or [])
     closed = _closed_counts(sent)
     found = closed + _open_counts(sent, [(a.start, a.end) for _, a, _, _, _ in closed])
     for what, a, start, end, words in found:

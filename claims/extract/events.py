@@ -74,7 +74,7 @@ def _governed_phrase(sent, ev, max_words: int = 6) -> str:
 def _founds_an_object(sent, trig) -> bool:
     """"Acme established a research lab in 2020", "set up its Paris office": the founding of a part
     (the pack's `founded_object_words` right after the verb, and no organisation named there)."""
-    words = sent.pack.compile(sent.pack.get("founded_object_words") or [])
+    words = sent.pack.compile(sent.pack.lex.founded_object_words)
     if words is None:
         return False
     m = words.match(sent.text, next_word_at(sent.text, trig.end))
@@ -88,7 +88,7 @@ def _founded(sent, trig, reader):
     named after it; else the one its clause is about ("Acme, which was founded", "It was founded":
     the article's own)."""
     orgs = [o for o in sent.orgs if o.subject.kind == "org"]
-    passive = sent.pack.compile(sent.pack.get("passive_markers") or [])
+    passive = sent.pack.compile(sent.pack.lex.passive_markers)
     head = sent.text[max(0, trig.start - 12):trig.start].rstrip()
     if passive is not None and any(m.end() == len(head) for m in passive.finditer(head)):
         org = org_before(sent, trig.start, reader)  # "Acme was set up in 2021 in Jakarta": Acme's

@@ -23,7 +23,7 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def sources(sent) -> list:
     """Organisations named as where money came from: "from Northwind", "从Northwind", "от Northwind"."""
-    pattern = sent.pack.compile(sent.pack.get("from_words") or [])
+    pattern = sent.pack.compile(sent.pack.lex.from_words)
     if pattern is None:
         return []
     # The word may stand right before the name or one descriptive word before it ("led by the
@@ -58,7 +58,7 @@ def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) ->
     # (one that opens with the pack's `relative_words`, "which was valued", is about the name before).
     opening = sent.text[cs:ce].lstrip()
     first_break = CLAUSE_BREAK.search(sent.text)
-    relative = sent.pack.compile(sent.pack.get("relative_words") or [])
+    relative = sent.pack.compile(sent.pack.lex.relative_words)
     if before_sent and opening[:1].islower() and (first_break is None or before_sent[0].start < first_break.start()) \
             and not (relative is not None and relative.match(opening)):
         return before_sent[0].subject
@@ -177,7 +177,7 @@ def _time_right_after(sent, amount):
 def _year_before(sent, amount, time):
     """The claim's period a year back, where the words right after the figure say so ("a year
     earlier", 去年同期)."""
-    pattern = sent.pack.compile(sent.pack.get("year_earlier_words") or [])
+    pattern = sent.pack.compile(sent.pack.lex.year_earlier_words)
     if pattern is None or time is None or time.start is None:
         return None
     m = pattern.search(sent.text, amount.end, amount.end + 30)
@@ -194,7 +194,7 @@ def _year_before(sent, amount, time):
 def earlier_figure(sent, amount, trig=None) -> bool:
     """An amount told as what it was before: "up from €620m", "против 77 млн евро", "當時估值僅6.2億"
     (the pack's `earlier_words` right before the amount or its word, in their clause)."""
-    pattern = sent.pack.compile(sent.pack.get("earlier_words") or [])
+    pattern = sent.pack.compile(sent.pack.lex.earlier_words)
     if pattern is None:
         return False
     for m in pattern.finditer(sent.text, max(0, amount.start - 14), amount.start):
@@ -233,7 +233,7 @@ def _invested_in(sent, trig, amount, reader):
     orgs = [o for o in sent.orgs if o.subject.kind == "org"]
     # "向Acme投资", "invest ... in Tavrelo", "вложит ... в Tavrelo": the organisation after a word
     # of direction (the pack's `into_words`), in the clause; else the one after the word and amount.
-    into = sent.pack.compile(sent.pack.get("into_words") or [])
+    into = sent.pack.compile(sent.pack.lex.into_words)
     ts, _ = clause_bounds(sent.text, trig.start)
     directed = [o for o in orgs if ts <= o.start < ce and into is not None and
                 any(m.end() <= o.start <= m.end() + 8 for m in into.finditer(sent.text, max(ts, o.start - 12), o.start))]

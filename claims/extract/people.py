@@ -20,7 +20,7 @@ _GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，،]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]
 def _gap_after_title(pack) -> re.Pattern:
     """Between a title and its holder: punctuation, an organisation's Latin name, or one of the
     pack's `title_gap_words` ("главный научный сотрудник компании Аника Брандт")."""
-    words = "|".join(pack.get("title_gap_words") or []) or "(?!)"
+    words = "|".join(pack.lex.title_gap_words) or "(?!)"
     return re.compile(_GAP_AFTER_TITLE.replace("GAP", words), re.I)
 # "X, 39, the company's chief ...": a comma or dash, an age, and any of the pack's apposition words.
 # A parenthesis may stand before the comma: "X (61), the chief ...", "استقال X (61 عاماً)، الرئيس ...".
@@ -31,7 +31,7 @@ _GAP_BEFORE_TITLE = r"^\s*(?:\([^()]{1,30}\)\s*)?[,،:：\p{Pd}]\s*(?:\d{1,3}\s*
 def _gap_before_title(pack) -> re.Pattern:
     """Between a holder and the title after it: a comma or a dash, and one of the pack's
     `apposition_words` ("Rafael Quintas, the chief engineer")."""
-    words = "|".join(pack.get("apposition_words") or []) or "(?!)"
+    words = "|".join(pack.lex.apposition_words) or "(?!)"
     return re.compile(_GAP_BEFORE_TITLE.replace("APPOSITION", words), re.I)
 
 
@@ -40,7 +40,7 @@ def _bare_apposition(pack) -> re.Pattern | None:
     """The pack's `apposition_bare`: a title whose text matches it is its holder's when written
     right after the name with no comma (Arabic, an indefinite title: "رحيل X مؤسس «Y»"; a definite
     one after a name is mostly the verb's object: "التقى X الرئيسَ التنفيذي")."""
-    pattern = pack.get("apposition_bare")
+    pattern = pack.lex.apposition_bare
     return re.compile(pattern) if pattern else None
 
 
@@ -51,7 +51,7 @@ def _as_of(sent) -> Time | None:
 
 def _former(sent, title) -> bool:
     """"former chief scientist", "бывший исследователь", "前研究总监", "الرئيس التنفيذي السابق"."""
-    pattern = sent.pack.compile(sent.pack.get("former") or [])
+    pattern = sent.pack.compile(sent.pack.lex.former)
     if pattern is None:
         return False
     start = title.start
@@ -82,7 +82,7 @@ def _people(sent):
 def title_chains(sent) -> list[list]:
     """Titles joined by the pack's `title_joiners` ("founder and chairman", "联合创始人兼首席执行官")
     are one chain: they share their holder and their organisation."""
-    joiners = "|".join(sent.pack.get("title_joiners") or []) or "(?!)"
+    joiners = "|".join(sent.pack.lex.title_joiners) or "(?!)"
     joined = re.compile(rf"\s*(?:,|、|(?:{joiners}))?\s*", re.I)
     chains: list[list] = []
     for title in sorted(sent.titles, key=lambda t: t.start):
@@ -98,10 +98,10 @@ def _title_lead(pack) -> re.Pattern | None:
     """A word that makes the title after it the post of its clause's subject: "as", "became",
     "promoted to", with determiners and an organisation's possessive between ("as its first
     chief commercial officer", "served as Acme's chief financial officer")."""
-    leads = pack.get("title_leads") or []
+    leads = pack.lex.title_leads
     if not leads:
         return None
-    dets = "|".join(pack.get("title_lead_fillers") or []) or "(?!)"
+    dets = "|".join(pack.lex.title_lead_fillers) or "(?!)"
     lead = "|".join(sorted(leads, key=len, reverse=True))
     b = r"(?<!\w)" if pack.word_boundary else ""
     return re.compile(rf"{b}(?:{lead})\s*(?:(?:{dets})\s*)*(?:\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}(?:['’]s)?\s+)?$", re.I)
@@ -276,11 +276,11 @@ def _founders(sent, reader) -> list[Draft]:
     """Where the pack says a founding verb comes before its subject (`founding_subject_after`:
     "أسس رجل الأعمال X شركة «Y»"): the first person after the founding word in its clause, with the
     people listed right after it, founded the organisation; two or more are co-founders."""
-    if not sent.pack.get("founding_subject_after"):
+    if not sent.pack.lex.founding_subject_after:
         return []
     out = []
     orgs = [o for o in sent.orgs if o.subject.kind == "org"]
-    by = sent.pack.compile(sent.pack.get("agent_words") or [])
+    by = sent.pack.compile(sent.pack.lex.agent_words)
     for trig in sent.triggers_for("founding"):
         first = next((p for p in sent.people if p.start >= trig.end and p.start - trig.end <= 90
                       and not CLAUSE_BREAK.search(sent.text, trig.end, p.start)), None)
@@ -309,7 +309,7 @@ def _founders(sent, reader) -> list[Draft]:
 def _joined_to(sent, person) -> list:
     """The people joined to a title's holder by one of the pack's `name_joiners` ("联合创始人为宋屹和
     程露"): they hold it too. A person with a title of their own in between is not joined."""
-    pattern = sent.pack.compile(sent.pack.get("name_joiners") or [])
+    pattern = sent.pack.compile(sent.pack.lex.name_joiners)
     out, last = [], person
     if pattern is None:
         return out
@@ -402,7 +402,7 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             continue
         pairs = []
         people = _people(sent)
-        by = sent.pack.compile(sent.pack.get("agent_words") or [])
+        by = sent.pack.compile(sent.pack.lex.agent_words)
         for person in people:
             if by is not None and any(m.end() == len(sent.text[:person.start].rstrip()) and m.start() > t.end
                                       for t in triggers for m in by.finditer(sent.text, max(0, person.start - 8), person.start)):
@@ -420,7 +420,7 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             moved.setdefault(person.subject.id, []).append((predicate, trig))
             dated = [t for t in sent.times if (t.time.start or t.time.month) and not _since(sent, t)]
             t = nearest(own_times(sent, trig, dated), trig.start, max_gap=80)
-            if t is None and sent.pack.get("move_time_past_names"):
+            if t is None and sent.pack.lex.move_time_past_names:
                 # "استقال X (61 عاماً)، الرئيس التنفيذي للعمليات في «Y»، في فبراير": the person, the
                 # titles and the organisations told in apposition do not count in the distance.
                 told = [m for m in [*sent.people, *sent.titles, *sent.orgs] if m.start >= trig.end]
@@ -482,7 +482,7 @@ def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
 
 @lru_cache(maxsize=None)
 def _move_breaks(pack):
-    words = pack.get("move_breaks") or []
+    words = pack.lex.move_breaks
     return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)") if words else None
 
 
@@ -525,7 +525,7 @@ def _nearer_person(sent, person, trig, people) -> bool:
 def _org_after(sent, trig, orgs, gap: int = 20):
     """The organisation a move word governs: named right after it, in its clause ("left Helion",
     "перешла в Acme", "加入OpenAI", "انضم إلى شركة أكمي")."""
-    former = sent.pack.compile(sent.pack.get("former") or [])
+    former = sent.pack.compile(sent.pack.lex.former)
     for o in orgs:
         if 0 <= o.start - trig.end <= gap and not CLAUSE_BREAK.search(sent.text, trig.end, o.start):
             if former is not None and any(0 <= o.start - m.end() <= 1 for m in former.finditer(sent.text, trig.end, o.start)):
@@ -554,7 +554,7 @@ def _org_before(sent, trig, orgs, gap: int = 6):
 @lru_cache(maxsize=None)
 def _interval_words(pack):
     """The pack's `interval_words` ("after", "после", "后", "بعد") right after a duration."""
-    words = pack.get("interval_words") or []
+    words = pack.lex.interval_words
     if not words:
         return None
     alt = "|".join(sorted(words, key=len, reverse=True))
@@ -574,10 +574,10 @@ def _apart(sent, a, b) -> int:
 def _stay_since(pack):
     """The pack's `stay_since`: words of "since" before a duration and present verbs of holding a
     post: "يترأس X مجلس الإدارة منذ ١٢ عاماً" is a stay of twelve years, not a time twelve years ago."""
-    data = pack.get("stay_since") or {}
-    if not data.get("since") or not data.get("verbs"):
+    data = pack.lex.stay_since
+    if not data.since or not data.verbs:
         return None
-    return re.compile(rf"(?:{'|'.join(data['since'])})\s*$"), pack.compile(data["verbs"])
+    return re.compile(rf"(?:{'|'.join(data.since)})\s*$"), pack.compile(data.verbs)
 
 
 def _since(sent, t) -> bool:
@@ -585,7 +585,7 @@ def _since(sent, t) -> bool:
     stay = _stay_since(sent.pack)
     if not stay:
         return False
-    words = "|".join(sent.pack.get("stay_since")["since"])
+    words = "|".join(sent.pack.lex.stay_since.since)
     return bool(stay[0].search(sent.text, max(0, t.start - 8), t.start) or re.match(rf"(?:{words})(?!\w)", sent.text[t.start:t.end]))
 
 
@@ -602,7 +602,7 @@ def _stay_in_post(sent, d) -> bool:
     """"has been chief executive of Acme for 14 years", "who had served as its CFO for seven
     years": one of the pack's `stay_words` right before the duration, with a title earlier in its
     clause or sentence part."""
-    stay = sent.pack.compile(sent.pack.get("stay_words") or [])
+    stay = sent.pack.compile(sent.pack.lex.stay_words)
     if stay is None:
         return False
     head = sent.text[max(0, d.start - 8):d.start]
@@ -615,7 +615,7 @@ def tenures(sent, reader) -> list[Draft]:
     out = []
     triggers = sent.triggers_for("tenure")
     stay = _stay_since(sent.pack)
-    if not triggers and not stay and not (sent.titles and sent.pack.get("stay_words")):
+    if not triggers and not stay and not (sent.titles and sent.pack.lex.stay_words):
         return out
     for d in sent.durations:
         # A stay is counted in months or years; "five weeks after the derailment" is no tenure.
@@ -644,7 +644,7 @@ def coordinated(sent, person, people) -> list:
     """A person and those joined to them ("X and Y", "X, 31, and Y, 34", "Ngozi and Chidi")."""
     group = [person]
     joined = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s*(?:JOIN))\s*".replace(
-        "JOIN", "|".join(sent.pack.get("title_joiners") or []) or "(?!)"), re.I)
+        "JOIN", "|".join(sent.pack.lex.title_joiners) or "(?!)"), re.I)
     ordered = sorted(people, key=lambda p: p.start)
     i = ordered.index(person)
     for step in (1, -1):
@@ -664,11 +664,11 @@ def founders(sent, reader) -> list[Draft]:
     ("X, who founded Acme", "X and Y, both 29, co-founded Acme"); the organisation is the one
     named after the verb, else the one the clause is about, else the article's."""
     out = []
-    verbs = sent.pack.get("founder_verbs") or {}
+    verbs = sent.pack.lex.founder_verbs
     people = _people(sent)
     if not verbs or not people:
         return out
-    by = sent.pack.compile(sent.pack.get("agent_words") or [])
+    by = sent.pack.compile(sent.pack.lex.agent_words)
     orgs = [o for o in sent.orgs if o.subject.kind == "org"]
     for title_id, words in verbs.items():
         pattern = sent.pack.compile(words)
@@ -701,7 +701,7 @@ def founders(sent, reader) -> list[Draft]:
 
 
 def _relative_between(sent, start: int, end: int) -> bool:
-    pattern = sent.pack.compile(sent.pack.get("relative_words") or [])
+    pattern = sent.pack.compile(sent.pack.lex.relative_words)
     return pattern is not None and bool(pattern.search(sent.text, start, end))
 
 
@@ -720,7 +720,7 @@ def org_before_people(sent, holders, orgs):
 def _poached_from(sent, roles_: list[Draft], moves_: list[Draft]) -> list[Draft]:
     """"Acme has poached X, chief marketing officer at Beta": a hire told with one of the pack's
     `poach_words` is a departure from the organisation of the post its person holds in the sentence."""
-    pattern = sent.pack.compile(sent.pack.get("poach_words") or [])
+    pattern = sent.pack.compile(sent.pack.lex.poach_words)
     if pattern is None or not pattern.search(sent.text):
         return []
     out = []

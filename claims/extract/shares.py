@@ -14,7 +14,7 @@ _PERCENT = re.compile(r"\s*(?:%|％|percent|per cent|процент\w*|في ال
 def _is_change(sent, a) -> bool:
     """Whether the pack's `change_words` stand right before the percentage: it measures a change
     ("rose 18%", "up by 5%"), not a share ("rose to 9%" is a level and stays)."""
-    pattern = sent.pack.compile(sent.pack.get("change_words") or [])
+    pattern = sent.pack.compile(sent.pack.lex.change_words)
     if pattern is None:
         return False
     head = sent.text[max(0, a.start - 30):a.start].rstrip()
@@ -23,7 +23,7 @@ def _is_change(sent, a) -> bool:
 
 def extract(sent, reader) -> list[Draft]:
     out = []
-    change = sent.pack.compile(sent.pack.get("change_words") or [])
+    change = sent.pack.compile(sent.pack.lex.change_words)
     for a in sent.amounts:
         if a.amount is None and a.min is None and a.max is None:
             continue

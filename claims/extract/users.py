@@ -12,14 +12,14 @@ def _measure(sent, amount, trig) -> str:
     measures are compared. The noun comes from the pack's `user_nouns` (users by default), the
     period from its `user_measures`."""
     noun = "users"
-    for key, words in (sent.pack.get("user_nouns") or {}).items():
+    for key, words in sent.pack.lex.user_nouns.items():
         pattern = sent.pack.compile(words)
         if pattern is not None and pattern.fullmatch(trig.text):
             noun = key
             break
     lo, hi = min(amount.start, trig.start) - 20, max(amount.end, trig.end) + 20
     window = sent.text[max(0, lo):hi]
-    for measure, words in (sent.pack.get("user_measures") or {}).items():
+    for measure, words in sent.pack.lex.user_measures.items():
         pattern = sent.pack.compile(words)
         if pattern is not None and pattern.search(window):
             return f"{measure}_{noun}"
@@ -32,7 +32,7 @@ def _counts_another_noun(sent, amount, trig) -> bool:
     pos = next_word_at(sent.text, amount.end)
     if trig.start <= pos < trig.end:
         return False
-    for words in (sent.pack.get("count_nouns") or {}).values():
+    for words in sent.pack.lex.count_nouns.values():
         pattern = sent.pack.compile(words)
         if pattern is not None and pattern.match(sent.text, pos):
             return True

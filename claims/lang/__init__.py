@@ -1,8 +1,10 @@
 """Language packs: one folder per language (`claims/lang/<xx>/`), found by import, mostly data.
 
-A pack is `lexicon.yaml` (words and small regular-expression rules, documented in
-`claims/lang/README.md`) plus an optional `rules.py` for what data cannot say (Russian surname
-declension, say). Nothing outside this folder names a language's words.
+A pack is `pack.yaml` (its tags, script and how its language is detected), `lexicon.yaml` (words
+and small regular-expression rules, documented in `claims/lang/README.md`) and `__init__.py` for
+what data cannot say (Russian surname declension, say). Both YAML files are validated against
+`claims/lang/contract.py` when the pack is loaded. Nothing outside this folder names a language's
+words, and the languages claimcheck reads are the packs found here (`supported_tags()`).
 """
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import regex as re
-import yaml
+
+from claims.lang.contract import Lexicon, PackInfo, PackRules, read_yaml, validated
 
 HERE = Path(__file__).parent
+_KEYS = frozenset(Lexicon.model_fields)
 
 
 def _alternation(items) -> str:
@@ -46,11 +50,16 @@ def table_lookup(table: dict, text: str):
 class LangPack:
     code: str
     data: dict[str, Any]
-    rules: Any = None
+    rules: PackRules = None  # the functions of its __init__.py (claims/lang/contract.py, PackRules)
     extra: dict[str, Any] = field(default_factory=dict)
     _compiled: dict = field(default_factory=dict, repr=False)
+    lex: Lexicon = None  # the lexicon, typed (claims/lang/contract.py); `data` is the same as read
+    info: PackInfo = None
 
     def get(self, key: str, default=None):
+        """The raw value of a lexicon key; a key the contract does not know is an error, not None."""
+        if key not in _KEYS:
+            raise KeyError(f"{key!r} is no lexicon key (claims/lang/contract.py lists them)")
         return self.data.get(key, default)
 
     @property
@@ -107,6 +116,36 @@ def available() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules([str(HERE)]) if m.ispkg)
 
 
+@lru_cache(maxsize=None)
+def pack_info(code: str) -> PackInfo:
+    """A pack's `pack.yaml`, validated."""
+    path = HERE / code / "pack.yaml"
+    return validated(PackInfo, read_yaml(path), path)
+
+
+@lru_cache(maxsize=None)
+def supported_tags() -> tuple[str, ...]:
+    """Every language tag a pack serves, pack by pack in the order of their codes."""
+    return tuple(t for code in available() for t in pack_info(code).tags)
+
+
+@lru_cache(maxsize=None)
+def tag_aliases() -> dict[str, str]:
+    """Other tags (lower case) to the tag claimcheck names them by: `zh-tw` to zh-Hant, `en-gb` to en."""
+    out = {}
+    for code in available():
+        out.update({k.lower(): v for k, v in pack_info(code).aliases.items()})
+        out.update({t.lower(): t for t in pack_info(code).tags})
+    return out
+
+
+def _lexicon(code: str) -> dict:
+    path = HERE / code / "lexicon.yaml"
+    data = read_yaml(path)
+    validated(Lexicon, data, path)
+    return data
+
+
 def _merged(base: dict, overlay: dict) -> dict:
     out = dict(base)
     for key, value in overlay.items():
@@ -123,8 +162,10 @@ def get_pack(tag: str) -> LangPack:
     if code not in available():
         raise KeyError(f"no language pack for {tag!r}")
     module = importlib.import_module(f"claims.lang.{code}")
-    data = yaml.safe_load((HERE / code / "lexicon.yaml").read_text(encoding="utf-8"))
+    data = _lexicon(code)
     overlay = (data.pop("variants", None) or {}).get(variant)
     if overlay:
         data = _merged(data, overlay)
-    return LangPack(code=code, data=data, rules=module)
+    lex = validated(Lexicon, data, HERE / code / "lexicon.yaml", f" (variant {variant})" if overlay else "")
+    return LangPack(code=code, data=data, rules=PackRules(module, HERE / code / "__init__.py"), lex=lex,
+                    info=pack_info(code))

@@ -18,7 +18,13 @@ import regex as re
 # Codes that are also common capitalised words or company names next to figures.
 NOT_CODES = {"ALL", "AMD", "TOP", "CUP", "PEN", "SOS", "GEL", "BAM", "BOB", "STD", "MOP", "CVE", "XXX", "XTS",
              "XAU", "XAG", "XPT", "XPD", "XDR", "XSU", "XUA", "XBA", "XBB", "XBC", "XBD", "XPF", "MRO", "SLL", "VEF"}
-LOCALES = {"en": ("en",), "ru": ("ru",), "zh": ("zh", "zh_Hant"), "ar": ("ar",)}
+
+
+def locales(lang: str) -> tuple[str, ...]:
+    """The CLDR locales of a pack's currency names (its pack.yaml `cldr_locales`)."""
+    from claims.lang import available, pack_info
+
+    return tuple(pack_info(lang).cldr_locales) if lang in available() else ()
 
 
 @lru_cache(maxsize=None)
@@ -47,7 +53,7 @@ def symbols(lang: str) -> dict[str, str]:
     from babel import Locale
 
     seen: dict[str, set[str]] = {}
-    for loc in ("en",) + LOCALES.get(lang, ()):
+    for loc in ("en",) + locales(lang):
         for code, sym in Locale.parse(loc)._data["currency_symbols"].items():
             sym = sym.replace("\u200f", "").strip()
             if code not in in_use() or sym == code or re.fullmatch(r"[A-Za-z$\s]+|.*\$.*|¤", sym):
@@ -62,7 +68,7 @@ def names(lang: str, head_word: str | None, not_names: tuple[str, ...]) -> dict[
     from babel import Locale
 
     full: dict[str, set[str]] = {}
-    for loc in LOCALES.get(lang, ()):
+    for loc in locales(lang):
         data = Locale.parse(loc)._data
         for code, name in data["currency_names"].items():
             if code in in_use():

@@ -43,25 +43,25 @@ class DurationMention:
 
 class DurationReader:
     def __init__(self, pack: LangPack):
-        self.units = pack.get("durations") or {}
+        self.units = pack.lex.durations
         b = r"(?!\w)" if pack.word_boundary else ""
         self.unit_re = re.compile(rf"\s*(?P<unit>{_alternation(self.units)}){b}", re.I) if self.units else None
         # A unit in the dual is two of it, with no number written (سنتين، عامين، شهرين).
-        self.duals = pack.get("dual_durations") or {}
+        self.duals = pack.lex.dual_durations
         self.dual_re = pack.compile(self.duals.keys(), capture="dual") if self.duals else None
-        procl = f"(?:{pack.get('proclitics')})?" if pack.get("proclitics") else ""
+        procl = f"(?:{pack.lex.proclitics})?" if pack.lex.proclitics else ""
         unit_word = rf"{procl}(?P<unit>{_alternation(self.units)}){b}" if self.units else None
-        self.one_re = self._lead(pack, pack.get("duration_one"), unit_word)
-        self.half_re = self._lead(pack, pack.get("duration_half"), unit_word)
-        plus = pack.get("duration_plus_half")
+        self.one_re = self._lead(pack, pack.lex.duration_one, unit_word)
+        self.half_re = self._lead(pack, pack.lex.duration_half, unit_word)
+        plus = pack.lex.duration_plus_half
         self.plus_half_re = re.compile(rf"\s*(?:{_alternation(plus)})", re.I) if plus else None
-        between = pack.get("duration_half_between")
+        between = pack.lex.duration_half_between
         self.half_between_re = re.compile(rf"\s*(?:{_alternation(between)})", re.I) if between else None
-        joiners = pack.get("duration_joiners")
+        joiners = pack.lex.duration_joiners
         self.joiner_re = re.compile(rf"\s*(?:(?:{_alternation(joiners)})\s*)?") if joiners else None
-        self.alone = pack.get("duration_words") or {}
+        self.alone = pack.lex.duration_words
         self.alone_re = re.compile(rf"(?<!\w)(?:{_alternation(self.alone)}){b}", re.I) if self.alone else None
-        ago = pack.get("ago")
+        ago = pack.lex.ago
         self.ago_after = re.compile(rf"\s*(?:{ago})", re.I) if ago else None
         self.ago_before = re.compile(rf"(?:{ago})\s*$", re.I) if ago else None
 

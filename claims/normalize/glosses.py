@@ -86,8 +86,8 @@ def _brand_before_suffix(run: str, pack) -> tuple[int, int] | None:
     """A Chinese brand that does not sound like its Latin name (沃瀾汽車 for Voltrenza Motors): the
     two characters before one of the pack's `org_suffixes` (汽車, 科技, 银行), and the suffix; not
     two characters that are a word (`not_brand_heads`: 通用人工智能(AGI) names no brand 人工)."""
-    common = set(pack.get("not_brand_heads") or [])
-    for suffix in sorted(pack.get("org_suffixes") or [], key=len, reverse=True):
+    common = set(pack.lex.not_brand_heads)
+    for suffix in sorted(pack.lex.org_suffixes, key=len, reverse=True):
         if run.endswith(suffix) and len(run) >= len(suffix) + 2:
             start = len(run) - len(suffix) - 2
             if run[start:start + 2] in common:
@@ -124,7 +124,7 @@ def find_glosses(text: str, pack) -> list[Gloss]:
 def scan_glosses(text: str, pack) -> list[Gloss]:
     """Every gloss of `text`, uncached (a whole article)."""
     out: list[Gloss] = []
-    translit = pack.get("translit_chars", "") or ""
+    translit = pack.lex.translit_chars or ""
     for m in _LATIN_IN_PARENS.finditer(text):
         run = _NATIVE_RUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if run is None or not re.search(r"[\p{Han}\p{Arabic}\p{Cyrillic}]", run.group(0)):

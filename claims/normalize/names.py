@@ -358,15 +358,15 @@ def latin_people(text: str, titles=(), *, skip_first=frozenset(), reject=frozens
       after its comma ("X, who ...");
     - it is coordinated with a person found so ("X and Y", "X, Y and Z").
     `skip_first` are capitalised words that start a run without being part of a name (The, In)."""
-    cues_before = [pack.compile(pack.get("person_cues_before") or [])] if pack is not None else []
-    cues_after = [pack.compile(pack.get("person_cues_after") or [])] if pack is not None else []
-    relatives = [pack.compile(pack.get("person_relatives") or [])] if pack is not None else []
+    cues_before = [pack.compile(pack.lex.person_cues_before)] if pack is not None else []
+    cues_after = [pack.compile(pack.lex.person_cues_after)] if pack is not None else []
+    relatives = [pack.compile(pack.lex.person_relatives)] if pack is not None else []
     # "Beta's X as chief executive": a lead word of a title right after a name told as an
     # organisation's (an organisation itself is run "as" nothing: "ran Acme as chief executive").
-    leads = pack.compile(pack.get("title_leads") or []) if pack is not None else None
-    fillers = pack.compile(pack.get("title_lead_fillers") or []) if pack is not None else None
-    descriptors = [pack.compile(pack.get("org_descriptors") or [])] if pack is not None else []
-    appos = "|".join(pack.get("apposition_words") or []) if pack is not None else ""
+    leads = pack.compile(pack.lex.title_leads) if pack is not None else None
+    fillers = pack.compile(pack.lex.title_lead_fillers) if pack is not None else None
+    descriptors = [pack.compile(pack.lex.org_descriptors)] if pack is not None else []
+    appos = "|".join(pack.lex.apposition_words) if pack is not None else ""
     appos_re = re.compile(rf"\s*,\s*(?:\d{{1,3}}\s*,\s*)?(?:(?:{appos})\s+)*" if appos else r"\s*,\s*(?:\d{1,3}\s*,\s*)?", re.I)
     found, maybe = [], []
     for m in _LATIN_RUN.finditer(text):

@@ -145,8 +145,8 @@ class NumberReader:
         nums = pack.get("numbers", {})
         mods = pack.get("modifiers", {})
         cur = pack.get("currencies", {})
-        self.decimal_comma = bool(pack.get("decimal_comma"))
-        joiners = pack.get("number_joiners") or []
+        self.decimal_comma = pack.lex.decimal_comma
+        joiners = pack.lex.number_joiners
         self.joiner_re = re.compile(rf"\s*(?:{_alternation(joiners)})\s*") if joiners else None
         self.words = {k: float(v) for k, v in (nums.get("words") or {}).items()}
         self.scales = {k: float(v) for k, v in (nums.get("scales") or {}).items()}
@@ -156,7 +156,7 @@ class NumberReader:
         e = r"(?!\w)" if pack.word_boundary else ""
         word_alt = _alternation(self.words) or "(?!)"
         # Arabic writes "and", "with", "to" onto a number word as onto any word (بألفين, لعشرين).
-        procl = f"(?:{pack.get('proclitics')})??" if pack.get("proclitics") else ""
+        procl = f"(?:{pack.lex.proclitics})??" if pack.lex.proclitics else ""
         number = rf"(?P<digits>{DIGITS})|{b}{procl}(?P<word>{word_alt}){e}"
         if pack.code == "zh":
             number += rf"|(?P<cjk>{CJK_NUMERAL})"
@@ -200,7 +200,7 @@ class NumberReader:
         joins = nums.get("compound_joiners") or []
         join_alt = _alternation(joins) if joins else "(?!)"
         self.compound_re = re.compile(
-            rf"(?P<sep>\s?-\s?|\s+(?:(?:{join_alt})\s*)?|(?:{join_alt})\s*)(?:{b}(?P<procl>{pack.get('proclitics') or '(?!)'})??(?P<word>{word_alt}){e}|(?P<scale>{_alternation(self.scales) or '(?!)'}){e})",
+            rf"(?P<sep>\s?-\s?|\s+(?:(?:{join_alt})\s*)?|(?:{join_alt})\s*)(?:{b}(?P<procl>{pack.lex.proclitics or '(?!)'})??(?P<word>{word_alt}){e}|(?P<scale>{_alternation(self.scales) or '(?!)'}){e})",
             re.I)
         self.negative_re = self._tail(nums.get("negative"))
         # Fractions: a number and a denominator ("three quarters", "two thirds", две трети), a
@@ -217,11 +217,11 @@ class NumberReader:
         self.point_re = re.compile(rf"\s*(?:{_alternation(points)})\s*", re.I) if points else None
         self.digit_word_re = re.compile(rf"\s*{b}(?P<word>{word_alt}){e}|\s*(?P<digits>\d+)", re.I)
         self.fraction_patterns = [re.compile(p) for p in (nums.get("fraction_patterns") or [])]
-        rng = pack.get("ranges") or {}
-        self.range_open_re = self._tail(rng.get("open"))
+        rng = pack.lex.ranges
+        self.range_open_re = self._tail(rng.open)
         self.range_dash_re = re.compile(r"\s*[-–—~～]\s*")
-        self.range_to_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.get('to') or [])}))\s*", re.I) if rng.get("to") else None
-        self.range_and_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.get('and') or [])}))\s*", re.I) if rng.get("and") else None
+        self.range_to_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.to)}))\s*", re.I) if rng.to else None
+        self.range_and_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.and_)}))\s*", re.I) if rng.and_ else None
 
     def _tail(self, words) -> Optional[re.Pattern]:
         if not words:

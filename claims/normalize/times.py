@@ -56,17 +56,17 @@ class TimeReader:
     def __init__(self, pack: LangPack):
         self.pack = pack
         self.tables = {
-            "month_name": pack.get("months") or {},
-            "rel_year": pack.get("relative_years") or {},
-            "rel_month": pack.get("relative_months") or {},
-            "rel_week": pack.get("relative_weeks") or {},
-            "part": pack.get("parts") or {},
-            "rel_day": pack.get("relative_days") or {},
-            "dir": pack.get("month_directions") or {},
-            "day_word": pack.get("ordinals") or {},
-            "weekday": pack.get("weekdays") or {},
-            "quarter": pack.get("quarters") or {},
-            "span": pack.get("period_spans") or {},
+            "month_name": pack.lex.months,
+            "rel_year": pack.lex.relative_years,
+            "rel_month": pack.lex.relative_months,
+            "rel_week": pack.lex.relative_weeks,
+            "part": pack.lex.parts,
+            "rel_day": pack.lex.relative_days,
+            "dir": pack.lex.month_directions,
+            "day_word": pack.lex.ordinals,
+            "weekday": pack.lex.weekdays,
+            "quarter": pack.lex.quarters,
+            "span": pack.lex.period_spans,
         }
         fill = {
             "months": _alternation(self.tables["month_name"]) or "(?!)",
@@ -74,7 +74,7 @@ class TimeReader:
             "relative_months": _alternation(self.tables["rel_month"]) or "(?!)",
             "relative_weeks": _alternation(self.tables["rel_week"]) or "(?!)",
             "parts": _alternation(self.tables["part"]) or "(?!)",
-            "recent": _alternation(pack.get("recent") or []) or "(?!)",
+            "recent": _alternation(pack.lex.recent) or "(?!)",
             "relative_days": _alternation(self.tables["rel_day"]) or "(?!)",
             "month_directions": _alternation(self.tables["dir"]) or "(?!)",
             "ordinals": _alternation(self.tables["day_word"]) or "(?!)",
@@ -84,9 +84,9 @@ class TimeReader:
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
         self.weekday_in_week = re.compile(fill["weekdays"], re.I) if self.tables["weekday"] else None
-        self.past_re = pack.compile(pack.get("past") or [])
+        self.past_re = pack.compile(pack.lex.past)
         self.rules = []
-        for rule in pack.get("times") or []:
+        for rule in pack.lex.times:
             body = re.sub(r"\{([a-z_]+)\}", lambda m: f"(?:{fill[m.group(1)]})", rule)
             self.rules.append(re.compile(rf"{b}(?:{body}){e}", re.I))
 

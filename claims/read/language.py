@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-SUPPORTED = ("en", "ru", "zh-Hans", "zh-Hant", "ar")
-_ALIASES = {
-    "zh": "zh-Hans", "zh-cn": "zh-Hans", "zh-sg": "zh-Hans", "zh-hans": "zh-Hans",
-    "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant", "zh-hant": "zh-Hant",
-    "en-us": "en", "en-gb": "en", "ru-ru": "ru", "ar-sa": "ar", "ar-eg": "ar",
-}
+from claims.lang import available, pack_info, supported_tags, tag_aliases
+
+# The tags the language packs found serve (claims/lang/<xx>/pack.yaml), and the other spellings of them.
+SUPPORTED = supported_tags()
+_ALIASES = tag_aliases()
+# Packs that serve one tag, their code: `en-AU` is read as en.
+_SINGLE = frozenset(code for code in available() if pack_info(code).tags == [code])
 
 
 def normalize_tag(tag: str) -> str:
@@ -19,7 +20,7 @@ def normalize_tag(tag: str) -> str:
     if low in _ALIASES:
         return _ALIASES[low]
     base = low.split("-")[0]
-    if base in ("en", "ru", "ar"):
+    if base in _SINGLE:
         return base
     return tag.strip()
 
@@ -30,13 +31,10 @@ def pack_code(tag: str) -> str:
 
 
 # lingua decides only among the languages written in the text's script, so that it loads few
-# models and a short text cannot turn into a language of another script.
-_BY_SCRIPT = {
-    "latin": ("en", ["ENGLISH", "FRENCH", "GERMAN", "SPANISH", "PORTUGUESE", "ITALIAN", "DUTCH", "TURKISH",
-                     "POLISH", "INDONESIAN", "VIETNAMESE"]),
-    "cyrillic": ("ru", ["RUSSIAN", "UKRAINIAN", "BULGARIAN", "SERBIAN"]),
-    "arabic": ("ar", ["ARABIC", "PERSIAN", "URDU"]),
-}
+# models and a short text cannot turn into a language of another script: script -> (the supported
+# tag of that script, the languages lingua tells it from), from each pack's `script` and `detect_among`.
+_BY_SCRIPT = {pack_info(code).script: (pack_info(code).tags[0], pack_info(code).detect_among)
+              for code in available() if pack_info(code).detect_among}
 _SCRIPT_OF = [("han", r"\p{Han}"), ("kana", r"[\p{Hiragana}\p{Katakana}]"), ("hangul", r"\p{Hangul}"),
               ("cyrillic", r"\p{Cyrillic}"), ("arabic", r"\p{Arabic}"), ("latin", r"\p{Latin}"),
               ("other", r"[\p{Greek}\p{Hebrew}\p{Devanagari}]")]

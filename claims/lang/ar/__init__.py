@@ -54,12 +54,12 @@ def _not_name_words() -> frozenset[str]:
     from claims.lang import get_pack
 
     pack = get_pack("ar")
-    months = {w for key in (pack.get("months") or {}) for alt in key.split("|") for w in alt.split()}
+    months = {w for key in pack.lex.months for alt in key.split("|") for w in alt.split()}
     # Number words and scales (ألفا، مليون) stand where a name may.
-    numbers = pack.get("numbers") or {}
-    counted = {w for table in (numbers.get("words") or {}, numbers.get("scales") or {}) for key in table
+    numbers = pack.lex.numbers
+    counted = {w for table in (numbers.words, numbers.scales) for key in table
                for alt in str(key).split("|") if re.fullmatch(r"[\u0621-\u064A ]+", alt) for w in alt.split()}
-    return frozenset(_bare(w) for w in (pack.get("not_name_words") or [])) | months | counted
+    return frozenset(_bare(w) for w in pack.lex.not_name_words) | months | counted
 
 
 def _stop(word: str) -> bool:
@@ -145,7 +145,7 @@ def read_name(text: str, pos: int, *, strict_first: bool | str = False, title_at
 def _gap(pack) -> re.Pattern:
     """The pack's gap words between a cue and the name, any number of them (an organisation then a
     nationality: "الرئيس التنفيذي لـ«X» الإيطالي ماتيو روسي")."""
-    words = "|".join(pack.get("title_gap_words") or [])
+    words = "|".join(pack.lex.title_gap_words)
     # A comma may close the gap: "قالت المديرة المالية للشركة، هبة النجار، إن ...".
     return re.compile(rf"(?:\s*(?:{words})(?![\u0621-\u064A])){{0,3}}(?:\s*[،,])?\s+" if words else r"(?:\s*[،,])?\s+")
 
@@ -155,10 +155,10 @@ def _leads(pack) -> list[re.Pattern]:
     """What a name stands right after: titles, verbs of persons, move words, honorifics."""
     leads = [p for _, p in pack.lexicon_patterns["titles"]]
     leads += [p for key, p in pack.lexicon_patterns["triggers"] if key in ("departure", "hire")]
-    p = pack.compile(pack.get("honorifics") or [])
+    p = pack.compile(pack.lex.honorifics)
     if p is not None:
         leads.append(p)
-    verbs = pack.get("person_verbs") or []
+    verbs = pack.lex.person_verbs
     if verbs:
         # A verb takes "and" or "so" (وقالت، فأوضح), never the article (العمل is no verb).
         alt = "|".join(sorted(verbs, key=len, reverse=True))
@@ -214,7 +214,7 @@ def find_people(text: str, pack) -> list[NameMention]:
     # A nationality then a name: "والروسي ديمتري فولكوف", "كلٌّ من السويدي إريك يوهانسون". A
     # nationality is also an organisation's ("«X» الأردنية لتقنيات ..."): the name must not start
     # with a preposition written onto it.
-    demonyms = pack.compile(pack.get("demonyms") or [])
+    demonyms = pack.compile(pack.lex.demonyms)
     if demonyms is not None:
         for t in demonyms.finditer(text):
             before = text[max(0, t.start() - 24):t.start()].rstrip()

@@ -140,14 +140,14 @@ def _animate_before(text: str, start: int) -> str | None:
 @lru_cache(maxsize=4)
 def _gap(pack):
     """What may stand between a title and its holder: a gap word, Latin names (of the company)."""
-    return re.compile(rf"\s*(?:(?:{'|'.join(pack.get('title_gap_words') or ['(?!)'])})\s+)?(?:[A-Z][\w\-]+\s+)*(?:\([^()\n]{{1,40}}\)\s+)?")
+    return re.compile(rf"\s*(?:(?:{'|'.join(pack.lex.title_gap_words or ['(?!)'])})\s+)?(?:[A-Z][\w\-]+\s+)*(?:\([^()\n]{{1,40}}\)\s+)?")
 
 
 @lru_cache(maxsize=4)
 def _person_verbs(pack):
-    words = list(pack.get("person_verbs") or [])
+    words = list(pack.lex.person_verbs)
     for key in ("departure", "hire"):
-        words += (pack.get("triggers") or {}).get(key) or []
+        words += pack.lex.triggers.get(key) or []
     return pack.compile(words)
 
 
@@ -372,7 +372,7 @@ def _noun(word: str):
 
 def _lexicon_unit(word: str, pack) -> str | None:
     """The pack's own class of a counted word (сотрудников -> employees)."""
-    for what, words in (pack.get("count_nouns") or {}).items():
+    for what, words in pack.lex.count_nouns.items():
         pattern = pack.compile([w for w in words if not w.startswith("(?<")])
         if pattern is not None and pattern.fullmatch(word):
             return what
@@ -406,10 +406,10 @@ def counted(text: str, start: int, end: int, pack):
     of change governs with "на" is a change, not a count (no claim); one a verb outside the pack's
     `count_stock_verbs` governs is a flow, and its verb is part of the unit (пекарня_открыть:
     bakeries opened), so a flow and a stock are never compared."""
-    if not re.search(r"\d", text[start:end]) and (pack.compile(list((pack.get("numbers") or {}).get("vague") or {}))
+    if not re.search(r"\d", text[start:end]) and (pack.compile(list(pack.lex.numbers.vague))
                                                    or re.compile("(?!)")).search(text, start, end):
         return None  # "нескольких сотрудников", "десятки магазинов": no number of them is stated
-    measures = pack.compile(pack.get("not_counted") or [])
+    measures = pack.compile(pack.lex.not_counted)
     after = re.match(r"[\s\u00a0]*(?:(?P<adj>[а-яё-]+(?:ых|их))\s+)?(?P<noun>[а-яё-]+)", text[end:end + 60], re.I)
     unit, stop = None, None
     if after:
@@ -420,7 +420,7 @@ def counted(text: str, start: int, end: int, pack):
                 not (measures and measures.fullmatch(noun.normal_form)):
             unit, stop = _lexicon_unit(word, pack) or noun.normal_form, end + after.end()
     if unit is None:
-        heads = pack.compile(pack.get("count_heads") or [])
+        heads = pack.compile(pack.lex.count_heads)
         clause = re.split(r"[,;:—–()]", text[max(0, start - 80):start])[-1]
         m = heads.search(clause) if heads is not None else None
         if m is None:
@@ -440,7 +440,7 @@ def counted(text: str, start: int, end: int, pack):
     verb, right_before = _verb_before(text, start, pack)
     if right_before == "на":
         return None
-    stock = pack.compile(pack.get("count_stock_verbs") or [])
+    stock = pack.compile(pack.lex.count_stock_verbs)
     if verb and right_before != "до" and not (stock and stock.fullmatch(verb)):
         unit = f"{unit}_{verb}"
     return unit, stop

@@ -15,7 +15,7 @@ _DOTS = str.maketrans({"‧": "·", "•": "·", "∙": "·", "⋅": "·", "･"
 
 def find_people(text: str, pack) -> list[NameMention]:
     original, text = text, text.translate(_DOTS)
-    translit = pack.get("translit_chars", "")
+    translit = pack.lex.translit_chars
     out: list[NameMention] = []
     # The Latin forms glossing a Han run that is no person's name (外卖平台沙伊（Shai Now）): they name
     # what the run names, not a person, whatever their first word.
@@ -25,7 +25,7 @@ def find_people(text: str, pack) -> list[NameMention]:
         latin = m.group("latin").strip()
         if len(latin.split()) < 2:
             continue
-        start = trim_to_gloss(m.group("han"), latin, translit, pack.get("name_stop_chars", ""))
+        start = trim_to_gloss(m.group("han"), latin, translit, pack.lex.name_stop_chars)
         if start < 0:
             if m.group("han").endswith(companies):
                 not_people.append(m.span("latin"))
@@ -63,12 +63,12 @@ def _patterns(pack) -> dict:
     """The pack's name patterns, compiled once: a dotted transliteration, a native name, a native
     name before a speech verb, the words after which a name is expected, and the words that may
     follow a name."""
-    translit = pack.get("translit_chars", "")
-    sur = "|".join(sorted(pack.get("surnames") or ["(?!)"], key=len, reverse=True))
-    name = rf"(?P<name>(?:{sur})[^\W\d{pack.get('name_end_chars', '')}]{{1,2}})"
-    verbs = "|".join(sorted(pack.get("speech_verbs") or [], key=len, reverse=True))
-    follow = "|".join(sorted(pack.get("name_follow_words") or ["(?!)"], key=len, reverse=True))
-    leads = "|".join(sorted(pack.get("person_verbs") or ["(?!)"], key=len, reverse=True))
+    translit = pack.lex.translit_chars
+    sur = "|".join(sorted(pack.lex.surnames or ["(?!)"], key=len, reverse=True))
+    name = rf"(?P<name>(?:{sur})[^\W\d{pack.lex.name_end_chars}]{{1,2}})"
+    verbs = "|".join(sorted(pack.lex.speech_verbs, key=len, reverse=True))
+    follow = "|".join(sorted(pack.lex.name_follow_words or ["(?!)"], key=len, reverse=True))
+    leads = "|".join(sorted(pack.lex.person_verbs or ["(?!)"], key=len, reverse=True))
     clause_start = r"(?:(?<![\p{Han}])|(?<=[，,。、：:；“”「」\s—]))"
     return {
         "dotted": re.compile(rf"[{translit}]{{1,5}}·[{translit}]{{1,6}}"),
@@ -76,7 +76,7 @@ def _patterns(pack) -> dict:
         "before_verb": re.compile(rf"{clause_start}{name}(?={verbs})") if verbs else None,
         # A name of three characters at the start of a clause, before a word that follows names
         # (郑文博已于, 钱守义在): shorter runs there are too often a company (two characters).
-        "before_follow": re.compile(rf"{clause_start}(?P<name>(?:{sur})[^\W\d{pack.get('name_end_chars', '')}]{{2}})(?={follow})"),
+        "before_follow": re.compile(rf"{clause_start}(?P<name>(?:{sur})[^\W\d{pack.lex.name_end_chars}]{{2}})(?={follow})"),
         "lead": re.compile(leads),
         "follow": re.compile(follow + (f"|{verbs}" if verbs else "")),
         "gloss": re.compile(r"\s*[(（]\s*(?P<latin>\p{Lu}[\p{L}\p{M}.'\- ]{1,60}?)\s*[)）]"),
@@ -91,14 +91,14 @@ def native_names(text: str, pack) -> list[NameMention]:
     (林晓峰表示, 郑文博已于). A name ends where a verb or particle starts (`name_end_chars`) or a
     word that follows names (`name_follow_words`: 分别, 先生); a Latin gloss right after it is its
     Latin form (梁家俊（Kelvin Leung）)."""
-    surnames = pack.get("surnames") or []
+    surnames = pack.lex.surnames
     if not surnames:
         return []
     patterns = _patterns(pack)
     out: list[NameMention] = []
     # Words a surname character starts that are no name: 周一 (Monday), 高管 (executives)...
-    not_names = tuple(pack.get("not_name_words") or ())
-    end_chars = pack.get("name_end_chars") or ""
+    not_names = tuple(pack.lex.not_name_words or ())
+    end_chars = pack.lex.name_end_chars
 
     def name_at(pos: int, bounded: bool) -> "re.Match | None":
         """The name starting at `pos`; with `bounded`, only one that a name's boundary follows."""
@@ -197,13 +197,13 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
       up to where the name's sentence goes on: a name-ending character, a claim or event word, a
       time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”).
     Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
-    suffixes = pack.get("org_suffixes") or []
-    leads = pack.get("org_leads") or []
+    suffixes = pack.lex.org_suffixes
+    leads = pack.lex.org_leads
     if not suffixes or not leads:
         return []
     patterns = _org_patterns(pack)
-    stop = set(pack.get("not_brand_heads") or [])
-    stop_chars = pack.get("name_stop_chars") or ""
+    stop = set(pack.lex.not_brand_heads)
+    stop_chars = pack.lex.name_stop_chars
     # A name does not start with a particle or a verb that ends names (公司已在, 银行之一).
     not_first = "的了在于於已将將曾也则則又还還就都被把对對向从從为為是与與和及因此等兼之其该該这這此各每本并並正前所任出获獲"
     out = []
@@ -229,19 +229,19 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=8)
 def _org_patterns(pack) -> dict:
-    suffixes, leads = pack.get("org_suffixes") or [], pack.get("org_leads") or []
+    suffixes, leads = pack.lex.org_suffixes, pack.lex.org_leads
     suffix = "|".join(sorted(suffixes, key=len, reverse=True))
     lead = "|".join(sorted(leads, key=len, reverse=True))
-    kinds = "|".join(sorted(pack.get("org_kinds") or ["(?!)"], key=len, reverse=True))
-    places = "|".join(sorted(pack.get("org_places") or ["(?!)"], key=len, reverse=True))
+    kinds = "|".join(sorted(pack.lex.org_kinds or ["(?!)"], key=len, reverse=True))
+    places = "|".join(sorted(pack.lex.org_places or ["(?!)"], key=len, reverse=True))
     words = [w for section in ("triggers", "events", "titles") for _, p in pack.lexicon_patterns[section]
              for w in [p.pattern]]
-    follow = "|".join(sorted(pack.get("org_follow_words") or ["(?!)"], key=len, reverse=True))
-    end_chars = re.escape(pack.get("name_end_chars") or "")
-    times = "|".join(sorted([*(pack.get("relative_years") or {}), *(pack.get("relative_months") or {}),
-                             *(pack.get("relative_weeks") or {})], key=len, reverse=True)) or "(?!)"
+    follow = "|".join(sorted(pack.lex.org_follow_words or ["(?!)"], key=len, reverse=True))
+    end_chars = re.escape(pack.lex.name_end_chars)
+    times = "|".join(sorted([*pack.lex.relative_years, *pack.lex.relative_months,
+                             *pack.lex.relative_weeks], key=len, reverse=True)) or "(?!)"
     # Words of two characters or more: one character (说, 已) starts names too (说说乐).
-    person_follow = "|".join(sorted([w for w in [*(pack.get("name_follow_words") or []), *(pack.get("speech_verbs") or [])]
+    person_follow = "|".join(sorted([w for w in [*pack.lex.name_follow_words, *pack.lex.speech_verbs]
                                      if len(w) >= 2], key=len, reverse=True)) or "(?!)"
     boundary = rf"(?:[{end_chars}]|[^\p{{Han}}A-Za-z]|$|{follow}|{times}|{'|'.join(words) or '(?!)'})"
     return {
