@@ -6,7 +6,12 @@ module gives every group one meaning for all languages:
   month_name              a key of `months`
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
-  part                    a key of `parts` (early, mid, late)
+  part                    a key of `parts`: early, mid, late (approximate halves), end (with a
+                          month, its last day; with a year, as late), or a span of months of
+                          the year written "1-3" (a quarter, the first nine months: exact).
+                          A span with no year is the latest one begun by publication (the
+                          earliest not yet over in a future sentence); end or a span beside
+                          a month name or a relative month applies to that month
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
   day_word                a day written as an ordinal word, a key of `ordinals` ("twenty-fourth",
@@ -78,6 +83,10 @@ class TimeReader:
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
         self.past_re = pack.compile(pack.get("past") or [])
+        nearest = pack.compile(pack.get("effective_words") or [])
+        # "effective May 1", اعتباراً من: the date a change takes effect, whatever the tense of the
+        # sentence that tells it: the occurrence nearest to publication.
+        self.effective_re = re.compile(rf"(?:{nearest.pattern})\s*$", re.I) if nearest is not None else None
         self.rules = []
         for rule in pack.get("times") or []:
             body = re.sub(r"\{([a-z_]+)\}", lambda m: f"(?:{fill[m.group(1)]})", rule)
@@ -104,6 +113,8 @@ class TimeReader:
                 continue
             try:
                 tense = future_at(m.start()) or (None if not past_marked else False)
+                if self.effective_re is not None and self.effective_re.search(text, max(0, m.start() - 40), m.start()):
+                    tense = None
                 time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, tense)
             except (ValueError, OverflowError):
                 continue  # counted past the ends of the calendar (year 1, year 9999): no such date
@@ -169,7 +180,23 @@ class TimeReader:
                 return Time(granularity="month", relative=True)
             y, m = add_months(published.year, published.month, offset)
             s, e = month_span(y, m)
+            if part == "end":  # "by the end of this month": its last day
+                return Time(start=e, end=e, granularity="day", relative=True)
             return Time(start=s, end=e, granularity="month", relative=True)
+        span = _month_span(part)
+        if span and month is None and year is None and "rel_year" not in g:
+            # A quarter with no year ("in the second quarter"): the latest begun by publication in a
+            # story told in the past or untold, the earliest not yet over in one told ahead.
+            if not published:
+                return Time(granularity="month", relative=True)
+            year = published.year
+            if future and span[1] < published.month:
+                year += 1
+            elif not future and span[0] > published.month:
+                year -= 1
+            relative = True
+        elif "part" in g and not span and month is None and year is None and "rel_year" not in g:
+            return None  # "at the end of" with no period named: no time
         if "rel_year" in g:
             relative = True
             offset = self._key("rel_year", g["rel_year"])
@@ -204,15 +231,29 @@ class TimeReader:
             return Time(start=d, end=d, granularity="day", relative=relative)
         if month:
             s, e = month_span(year, month)
+            if part == "end":  # "by the end of June": its last day
+                return Time(start=e, end=e, granularity="day", relative=relative)
             return Time(start=s, end=e, granularity="month", relative=relative)
+        if span:
+            start, end = month_span(year, span[0])[0], month_span(year, span[1])[1]
+            return Time(start=start, end=end, granularity="month", relative=relative)
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if part == "late":
+        if part in ("late", "end"):
             start = dt.date(year, 7, 1)
         elif part == "early":
             end = dt.date(year, 6, 30)
         elif part == "mid":
             start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
         return Time(start=start, end=end, granularity="year", relative=relative, approx=part is not None)
+
+
+def _month_span(part) -> Optional[tuple[int, int]]:
+    """A part written as months of the year, "1-3" (a quarter), to (1, 3); other parts to None."""
+    m = re.fullmatch(r"\s*(\d{1,2})\s*-\s*(\d{1,2})\s*", str(part)) if part is not None else None
+    if not m:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    return (first, last) if 1 <= first <= last <= 12 else None
 
 
 _CJK_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "兩": 2}
