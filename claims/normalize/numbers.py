@@ -74,6 +74,8 @@ class Amount:
     cur_after: Optional[str] = None
 
 
+_CLAUSE_BREAK = re.compile(r"[،,.;؛:!?؟\n]")
+
 # How far after a number its scale word, currency or modifier may reach ("5  Hong Kong dollars").
 AFTER = 80
 
@@ -171,6 +173,11 @@ class NumberReader:
         self.less_before = self._tail(mods.get("less_than"))
         self.nearly_before = self._tail(mods.get("nearly"))
         self.approx_after = self._head(mods.get("approx_after"))
+        # Verbs of exceeding or nearing written before their subject, the amount after it (Arabic
+        # "تجاوز عدد مستخدمي التطبيق 3 ملايين": the count passed 3 million).
+        self.bound_verbs = [(kind, pack.compile(mods.get(key) or []))
+                            for key, kind in (("more_than_verbs", "more"), ("nearly_verbs", "nearly"))]
+        self.bound_verbs = [(kind, rx) for kind, rx in self.bound_verbs if rx is not None]
         self.more_after = self._head(mods.get("more_than_after"))
         self.less_after = self._head(mods.get("less_than_after"))
         self.scaled_only = dict(cur.get("before_scaled_only") or {})
@@ -299,7 +306,25 @@ class NumberReader:
         found.sort(key=lambda a: a.start)
         found = self._shared_currency_marks(text, found)
         found = self._joined(text, found) if self.joiner_re else found
-        return self._ranges(text, found)
+        found = self._ranges(text, found)
+        if self.bound_verbs:
+            self._verb_bounds(text, found)
+        return found
+
+    def _verb_bounds(self, text: str, found: list[Amount]) -> None:
+        """A verb of exceeding or nearing (`modifiers.more_than_verbs`, `nearly_verbs`) bounds the
+        first amount after it in its clause, its subject between them (at most ten words, no
+        comma or stop): "تخطى تقييم الشركة 12 مليار" is more than 12 billion. Years are no object."""
+        for kind, rx in self.bound_verbs:
+            for m in rx.finditer(text):
+                for a in found:
+                    if a.start < m.end() or a.is_year_like:
+                        continue
+                    gap = text[m.end():a.start]
+                    if (a.amount is not None and a.min is None and a.max is None and not a.approx
+                            and not _CLAUSE_BREAK.search(gap) and len(gap.split()) <= 10):
+                        self._bound(a, kind)
+                    break
 
     def _compound(self, text: str, value: float, end: int) -> tuple[float, int]:
         """Number words read as one number, Duckling's way: each word adds to the group it
