@@ -582,9 +582,13 @@ def tenures(sent, reader) -> list[Draft]:
     stay = _stay_since(sent.pack)
     if not triggers and not stay and not (sent.titles and sent.pack.get("stay_words")):
         return out
+    # "(45 عاماً)", "aged 52": a person's age written as a duration is no stay.
+    ages = [m.span() for rule in sent.pack.rule_patterns("age_patterns") for m in rule.finditer(sent.text)]
     for d in sent.durations:
         # A stay is counted in months or years; "five weeks after the derailment" is no tenure.
         if d.duration.years is None or not 0.2 <= d.duration.years <= 60:
+            continue
+        if any(s <= d.start < e for s, e in ages):
             continue
         held = bool(stay) and _held_since(sent, d, *stay)
         if d.ago is not None and not held:
