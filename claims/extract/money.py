@@ -67,6 +67,23 @@ def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) ->
     return reader.main_org
 
 
+def _reach_past_names(sent, triggers, amount):
+    """The nearest word before the amount in its clause when the organisations, times and other
+    amounts told between them do not count in the distance (the pack's `amount_reach_past_names`;
+    Arabic puts the verb's subject, its period and its rate of change between the word and the amount:
+    "ارتفعت إيرادات «X» خلال الربع الأول من 2026 بنسبة 11% إلى 3.8 مليار ريال")."""
+    told = [*sent.orgs, *sent.times, *[a for a in sent.amounts if a is not amount]]
+    best, best_gap = None, None
+    for t in triggers:
+        if t.end > amount.start:
+            continue
+        inside = sum(m.end - m.start for m in told if t.end <= m.start and m.end <= amount.start)
+        gap = amount.start - t.end - inside
+        if gap <= 60 and (best_gap is None or gap < best_gap):
+            best, best_gap = t, gap
+    return best
+
+
 def _pairs(sent, money, triggers):
     """Each amount with its predicate word: the nearest one in the same clause, or a word whose own
     clause has no amount and that stands just before ("Выручка за 2025 год, по данным, составила
@@ -80,6 +97,8 @@ def _pairs(sent, money, triggers):
     for amount in money:
         same = [t for t in triggers if clause(t.start) == clause(amount.start)]
         trig = nearest(same, amount.start, max_gap=60)
+        if trig is None and sent.pack.get("amount_reach_past_names"):
+            trig = _reach_past_names(sent, same, amount)
         if trig is None:
             earlier = [t for t in triggers if t.end <= amount.start and clause(t.start) not in with_amount]
             trig = nearest(earlier, amount.start, max_gap=60)

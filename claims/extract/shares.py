@@ -22,7 +22,7 @@ def _is_change(sent, a) -> bool:
 
 
 def _governed_change(sent, a) -> bool:
-    """Whether a word of change (`change_heads`) earlier in the percentage's clause, at most eight
+    """Whether a word of change (`change_heads`) earlier in the percentage's clause, at most ten
     words before it, governs it: a verb before its subject ("ارتفعت مبيعات الشركة بنسبة 18%", "وارتفع
     سهم البنك 4.6%"), a noun before its object ("نمو أرباحه الفصلية بنسبة 12%"). A `level_words` word
     right before the number makes it the level reached ("ارتفعت حصتها إلى 9%"), not a change."""
@@ -34,7 +34,7 @@ def _governed_change(sent, a) -> bool:
     if levels is not None and any(m.end() == len(head) for m in levels.finditer(head)):
         return False
     cs, _ = clause_bounds(sent.text, a.start)
-    return any(len(sent.text[m.end():a.start].split()) <= 8 for m in heads.finditer(sent.text, cs, a.start))
+    return any(len(sent.text[m.end():a.start].split()) <= 10 for m in heads.finditer(sent.text, cs, a.start))
 
 
 def extract(sent, reader) -> list[Draft]:
