@@ -12,6 +12,8 @@ module gives every group one meaning for all languages:
                           A span with no year is the latest one begun by publication (the
                           earliest not yet over in a future sentence); end or a span beside
                           a month name or a relative month applies to that month
+  fiscal                  words of a fiscal year ending in the month named ("the fiscal year ended
+                          June 2025"): the twelve months that end with that month
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
   day_word                a day written as an ordinal word, a key of `ordinals` ("twenty-fourth",
@@ -146,6 +148,10 @@ class TimeReader:
             year += 1900 if year > 50 else 2000
         if month is not None and not 1 <= month <= 12:
             return None
+        if "fiscal" in g and month is not None and year is not None:
+            # "the fiscal year ended 31 March 2025": April 2024 to March 2025, whatever the day.
+            y, m = add_months(year, month, -11)
+            return Time(start=dt.date(y, m, 1), end=month_span(year, month)[1], granularity="month", relative=False)
         if "weekday" in g:
             # "on Tuesday" in a story told in the past is the last Tuesday up to publication; in one
             # told ahead, the next one; with no tense marked, the nearer of the two.
