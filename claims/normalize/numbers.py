@@ -72,6 +72,7 @@ class Amount:
     precision: Optional[float] = None  # half a unit of the last written digit, scale included
     cur_before: Optional[str] = None  # the currency written before the number, and after it
     cur_after: Optional[str] = None
+    cur_word: Optional[str] = None  # the pack's currency word after the number, as written
 
 
 _CLAUSE_BREAK = re.compile(r"[،,.;؛:!?؟\n]")
@@ -181,6 +182,9 @@ class NumberReader:
         self.more_after = self._head(mods.get("more_than_after"))
         self.less_after = self._head(mods.get("less_than_after"))
         self.scaled_only = dict(cur.get("before_scaled_only") or {})
+        self.local_currencies = {
+            common: [(code, pack.compile([words])) for words, code in (table or {}).items()]
+            for common, table in (cur.get("local") or {}).items()}
         # Coins: "20 dollars 43 cents", "$20 and 43c", 1 доллар и 42 цента; alone, "10 cents".
         self.cents = dict(cur.get("cents") or {})
         cent_alt = _alternation(self.cents) or "(?!)"
@@ -309,7 +313,23 @@ class NumberReader:
         found = self._ranges(text, found)
         if self.bound_verbs:
             self._verb_bounds(text, found)
+        if self.local_currencies:
+            self._local_currency(text, found)
         return found
+
+    def _local_currency(self, text: str, found: list[Amount]) -> None:
+        """A currency word several countries use, written alone (درهم, ريال), is that of the country
+        the sentence names (`currencies.local`: "the Moroccan startup raised 40 million dirhams" is
+        in MAD), where it names one country only; a qualified word (درهم إماراتي) keeps its own."""
+        for a in found:
+            if not a.currency or not a.cur_word or len(a.cur_word.split()) != 1:
+                continue
+            local = self.local_currencies.get(a.currency)
+            if not local:
+                continue
+            named = {code for code, rx in local if rx.search(text)}
+            if len(named) == 1:
+                a.currency = named.pop()
 
     def _verb_bounds(self, text: str, found: list[Amount]) -> None:
         """A verb of exceeding or nearing (`modifiers.more_than_verbs`, `nearly_verbs`) bounds the
@@ -506,6 +526,7 @@ class NumberReader:
         start = opened.start() if opened else a.start
         r = Amount(start, b.end, text[start:b.end], min=lo, max=hi, approx=a.approx or b.approx,
                    currency=a.currency or b.currency, core=(a.core[0], b.core[1]))
+        r.cur_word = b.cur_word or a.cur_word
         return r
 
     def _scale_of(self, text: str, b: Amount) -> float:
@@ -609,6 +630,7 @@ class NumberReader:
         m = match_after(self.cur_after_re, text, a.end) if self.cur_after_re and not plain_after else None
         if m:
             a.cur_after = table_lookup(self.cur_after, m.group(0).strip())
+            a.cur_word = m.group(0).strip()
         elif not plain_after:
             m = match_after(self.cur_after_sym_re, text, a.end) if self.cur_after_sym_re else None
             if m:
