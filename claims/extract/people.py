@@ -200,6 +200,8 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
     """`moved`: the move words bound to each person of the sentence (subject id -> [(predicate, word)])."""
     out = []
     for chain in title_chains(sent):
+        if sent.modal_at(chain[0].start) and _marked_post(sent, chain[0]):
+            continue  # "نفت ... تعيين X رئيساً تنفيذياً": a post denied or negotiated is held by nobody
         person = holder(sent, chain, moved) or _post_holder(sent, chain[0])
         if person is None:
             continue
@@ -245,6 +247,13 @@ def _post_marks(pack):
         words = pack.get(key) or []
         return re.compile(fmt.format("|".join(words))) if words else None
     return alt("post_words", r"(?:{})\s*$"), alt("post_forms", r"^(?:{})"), alt("post_breaks", r"(?<!\w)(?:{})(?!\w)")
+
+
+def _marked_post(sent, title) -> bool:
+    """A title marked as a post taken (the pack's `post_words` right before it, or a `post_forms` form)."""
+    before, form, _ = _post_marks(sent.pack)
+    return bool((before is not None and before.search(sent.text, max(0, title.start - 16), title.start))
+                or (form is not None and form.match(title.text)))
 
 
 def _post_holder(sent, title):
