@@ -106,10 +106,25 @@ def _pairs(sent, money, triggers):
             pairs.append((amount, trig))
     # One word, one amount: "تجمع ملياري دولار بتقييم 40 مليار دولار" with only the valuation word
     # known must not make the $2bn raised a valuation too. The word keeps its nearest amount.
+    kept = []
     for amount, trig in pairs:
         rivals = [a for a, t in pairs if t is trig]
         if nearest(rivals, trig.start) is amount:
+            kept.append((amount, trig))
             yield amount, trig
+    # The figure it is compared with, told after it with its own period ("إلى 7.8 مليار جنيه، مقارنة
+    # بـ5.9 مليار جنيه في 2024"): the same word's earlier figure, even past a comma. Without a period
+    # of its own ("up from $1.9bn a year earlier") its time is not known: no claim.
+    paired = {id(a) for a, _ in kept}
+    for amount in money:
+        if id(amount) in paired or not earlier_figure(sent, amount):
+            continue
+        _, ce = clause(amount.start)
+        if not any(t.time.start and amount.end <= t.start < ce for t in sent.times):
+            continue
+        before = [(a, t) for a, t in kept if a.end <= amount.start and a.currency == amount.currency]
+        if before:
+            yield amount, before[-1][1]
 
 
 def extract(sent, reader) -> list[Draft]:
