@@ -569,7 +569,12 @@ def _held_since(sent, d, since, verbs) -> bool:
     start = 0
     for m in CLAUSE_BREAK.finditer(sent.text, 0, d.start):
         start = m.end()
-    return bool(verbs.search(sent.text, start, d.start))
+    if verbs.search(sent.text, start, d.start):
+        return True
+    # Verb first, its subject told with an apposition between commas ("يرأس X، البالغ من العمر 63
+    # عاماً، مجلس الإدارة منذ 12 عاماً"): the verb that opens the sentence.
+    first = verbs.match(sent.text, len(sent.text) - len(sent.text.lstrip()))
+    return bool(first and sent.pack.get("move_time_past_names"))
 
 
 def _stay_in_post(sent, d) -> bool:
