@@ -39,6 +39,9 @@ def _governed_change(sent, a) -> bool:
 
 def extract(sent, reader) -> list[Draft]:
     out = []
+    poll = sent.pack.compile(sent.pack.get("poll_words") or [])
+    if poll is not None and poll.search(sent.text):
+        return out  # "a survey found 68% of them prefer...": the answers of a poll, no share of a market
     change = sent.pack.compile(sent.pack.get("change_words") or [])
     for a in sent.amounts:
         if a.amount is None and a.min is None and a.max is None:
