@@ -618,8 +618,12 @@ def tenures(sent, reader) -> list[Draft]:
         person = nearest(people, d.start)
         if person is None:
             continue
-        out.append(Draft("tenure", person.subject, d.duration, (d.start, d.end), object=reader.main_org,
-                         confidence=0.7))
+        # Where the stay was: the organisation named right after the duration in its clause ("أمضت
+        # 12 عاماً في شركة «X»", "spent 12 years at Acme"), else the article's.
+        at = next((o for o in sent.orgs if o.subject.kind == "org" and 0 <= o.start - d.end <= 24
+                   and not CLAUSE_BREAK.search(sent.text, d.end, o.start)), None)
+        out.append(Draft("tenure", person.subject, d.duration, (d.start, d.end),
+                         object=at.subject if at else reader.main_org, confidence=0.7))
     return out
 
 
