@@ -31,7 +31,7 @@ FLOORS = {
     ("shared-dev", "ru"): (113, 9),
     ("shared-dev", "zh-Hans"): (116, 6),
     ("shared-dev", "zh-Hant"): (108, 10),
-    ("heldout-2026-12-07-dev", "ar"): (36, 1),
+    ("heldout-2026-12-07-dev", "ar"): (39, 1),
     ("heldout-2026-12-07-dev", "en"): (40, 1),
     ("heldout-2026-12-07-dev", "ru"): (25, 3),
     ("heldout-2026-12-07-dev", "zh-Hans"): (29, 6),
