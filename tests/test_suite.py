@@ -26,7 +26,7 @@ SETS = sorted(p.name for p in SUITES.iterdir() if p.is_dir())
 
 # (set, language) -> (claims found at least, wrong claims at most)
 FLOORS = {
-    ("shared-dev", "ar"): (125, 2),
+    ("shared-dev", "ar"): (126, 2),
     ("shared-dev", "en"): (122, 6),
     ("shared-dev", "ru"): (113, 9),
     ("shared-dev", "zh-Hans"): (116, 6),
