@@ -328,8 +328,11 @@ class DocReader:
                 words = sm.subject.name.split()
                 if len(words) > 1 and len(words[0]) >= 4 and words[0] not in self.org_alias:
                     self.org_alias[words[0]] = sm.subject
-                    if words[0] not in sm.subject.aliases:
-                        sm.subject.aliases.append(words[0])  # so that 翎岳 links to "Lingyue" of "Lingyue Auto"
+                    # So that 翎岳 links to "Lingyue" of "Lingyue Auto": a Latin first word is the
+                    # brand. In other scripts it is as often a common word («واحة الصحة», «واحة
+                    # الدواء»: oasis): kept for this article's mentions, not given to other articles.
+                    if words[0] not in sm.subject.aliases and words[0].isascii():
+                        sm.subject.aliases.append(words[0])
         for sms in found:
             for sm in sms:
                 subject = self.org_alias.get(sm.subject.name, sm.subject)

@@ -42,7 +42,7 @@ class AmountConflict(Rule):
     五千亿美元 and ٥٠٠ مليار دولار are one value; "about 800 million" and 8亿 agree); vague amounts
     are ranges ("hundreds of millions" holds 800 million, not 50 million). Different currencies
     are not compared. Figures that change over time are compared only between articles published
-    within 90 days of each other, or with the same explicit period (revenue for 2024); funding only
+    within 90 days of each other, or with the same explicit period (revenue for 2024; a quarter's revenue is compared only with that quarter's); funding only
     for the same investor, or with no investor for the same month; a target or forecast only with one for the same year; ages once taken
     to one date (41 in 2024 and 43 in 2026 agree). Two figures in one
     article are shown as info only: they are mostly two different things read as one.

@@ -192,7 +192,7 @@ def _changed(sent, a) -> bool:
     pattern = sent.pack.compile(sent.pack.lex.count_change_words)
     if pattern is None:
         return False
-    head = sent.text[max(0, a.start - 8):a.start]
+    head = sent.text[max(0, a.start - 24):a.start]
     return any(m.end() >= len(head) - 3 and not CLAUSE_BREAK.search(head, m.end()) for m in pattern.finditer(head))
 
 

@@ -72,6 +72,23 @@ def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) ->
     return reader.main_org
 
 
+def _reach_past_names(sent, triggers, amount):
+    """The nearest word before the amount in its clause when the organisations, times and other
+    amounts told between them do not count in the distance (the pack's `amount_reach_past_names`;
+    Arabic puts the verb's subject, its period and its rate of change between the word and the amount:
+    "ارتفعت إيرادات «X» خلال الربع الأول من 2026 بنسبة 11% إلى 3.8 مليار ريال")."""
+    told = [*sent.orgs, *sent.times, *[a for a in sent.amounts if a is not amount]]
+    best, best_gap = None, None
+    for t in triggers:
+        if t.end > amount.start:
+            continue
+        inside = sum(m.end - m.start for m in told if t.end <= m.start and m.end <= amount.start)
+        gap = amount.start - t.end - inside
+        if gap <= 60 and (best_gap is None or gap < best_gap):
+            best, best_gap = t, gap
+    return best
+
+
 def _pairs(sent, money, triggers):
     """Each amount with its predicate word: the nearest one in the same clause, or a word whose own
     clause has no amount and that stands just before ("Выручка за 2025 год, по данным, составила
@@ -85,6 +102,8 @@ def _pairs(sent, money, triggers):
     for amount in money:
         same = [t for t in triggers if clause(t.start) == clause(amount.start)]
         trig = nearest(same, amount.start, max_gap=60)
+        if trig is None and sent.pack.get("amount_reach_past_names"):
+            trig = _reach_past_names(sent, same, amount)
         if trig is None:
             earlier = [t for t in triggers if t.end <= amount.start and clause(t.start) not in with_amount]
             trig = nearest(earlier, amount.start, max_gap=60)
@@ -92,10 +111,25 @@ def _pairs(sent, money, triggers):
             pairs.append((amount, trig))
     # One word, one amount: "تجمع ملياري دولار بتقييم 40 مليار دولار" with only the valuation word
     # known must not make the $2bn raised a valuation too. The word keeps its nearest amount.
+    kept = []
     for amount, trig in pairs:
         rivals = [a for a, t in pairs if t is trig]
         if nearest(rivals, trig.start) is amount:
+            kept.append((amount, trig))
             yield amount, trig
+    # The figure it is compared with, told after it with its own period ("إلى 7.8 مليار جنيه، مقارنة
+    # بـ5.9 مليار جنيه في 2024"): the same word's earlier figure, even past a comma. Without a period
+    # of its own ("up from $1.9bn a year earlier") its time is not known: no claim.
+    paired = {id(a) for a, _ in kept}
+    for amount in money:
+        if id(amount) in paired or not earlier_figure(sent, amount):
+            continue
+        _, ce = clause(amount.start)
+        if not any(t.time.start and amount.end <= t.start < ce for t in sent.times):
+            continue
+        before = [(a, t) for a, t in kept if a.end <= amount.start and a.currency == amount.currency]
+        if before:
+            yield amount, before[-1][1]
 
 
 def extract(sent, reader) -> list[Draft]:

@@ -205,6 +205,8 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
     """`moved`: the move words bound to each person of the sentence (subject id -> [(predicate, word)])."""
     out = []
     for chain in title_chains(sent):
+        if sent.modal_at(chain[0].start) and _marked_post(sent, chain[0]):
+            continue  # "نفت ... تعيين X رئيساً تنفيذياً": a post denied or negotiated is held by nobody
         person = holder(sent, chain, moved) or _post_holder(sent, chain[0])
         if person is None:
             continue
@@ -250,6 +252,13 @@ def _post_marks(pack):
         words = pack.get(key) or []
         return re.compile(fmt.format("|".join(words))) if words else None
     return alt("post_words", r"(?:{})\s*$"), alt("post_forms", r"^(?:{})"), alt("post_breaks", r"(?<!\w)(?:{})(?!\w)")
+
+
+def _marked_post(sent, title) -> bool:
+    """A title marked as a post taken (the pack's `post_words` right before it, or a `post_forms` form)."""
+    before, form, _ = _post_marks(sent.pack)
+    return bool((before is not None and before.search(sent.text, max(0, title.start - 16), title.start))
+                or (form is not None and form.match(title.text)))
 
 
 def _post_holder(sent, title):
@@ -472,6 +481,11 @@ def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
     pattern = sent.pack.compile(sent.pack.get(key) or [])
     if pattern is None:
         return None
+    if sent.pack.get("move_time_past_names"):
+        # Verb first: the hiring organisation, the date and the person stand between the word and
+        # "from" ("استقطبت «Y» في 12 يناير X من منافستها «Z»"); they do not count in the reach.
+        told = [m for m in [*sent.people, *sent.orgs, *sent.times] if trig.end <= m.start and m.end <= trig.end + 160]
+        reach += sum(m.end - m.start for m in told)
     for m in pattern.finditer(sent.text, trig.end, min(len(sent.text), trig.end + reach)):
         for o in orgs:
             between = sent.text[m.end():o.start]
@@ -595,7 +609,12 @@ def _held_since(sent, d, since, verbs) -> bool:
     start = 0
     for m in CLAUSE_BREAK.finditer(sent.text, 0, d.start):
         start = m.end()
-    return bool(verbs.search(sent.text, start, d.start))
+    if verbs.search(sent.text, start, d.start):
+        return True
+    # Verb first, its subject told with an apposition between commas ("يرأس X، البالغ من العمر 63
+    # عاماً، مجلس الإدارة منذ 12 عاماً"): the verb that opens the sentence.
+    first = verbs.match(sent.text, len(sent.text) - len(sent.text.lstrip()))
+    return bool(first and sent.pack.get("move_time_past_names"))
 
 
 def _stay_in_post(sent, d) -> bool:
@@ -617,9 +636,13 @@ def tenures(sent, reader) -> list[Draft]:
     stay = _stay_since(sent.pack)
     if not triggers and not stay and not (sent.titles and sent.pack.lex.stay_words):
         return out
+    # "(45 عاماً)", "aged 52": a person's age written as a duration is no stay.
+    ages = [m.span() for rule in sent.pack.rule_patterns("age_patterns") for m in rule.finditer(sent.text)]
     for d in sent.durations:
         # A stay is counted in months or years; "five weeks after the derailment" is no tenure.
         if d.duration.years is None or not 0.2 <= d.duration.years <= 60:
+            continue
+        if any(s <= d.start < e for s, e in ages):
             continue
         held = bool(stay) and _held_since(sent, d, *stay)
         if d.ago is not None and not held:
@@ -635,8 +658,12 @@ def tenures(sent, reader) -> list[Draft]:
         person = nearest(people, d.start)
         if person is None:
             continue
-        out.append(Draft("tenure", person.subject, d.duration, (d.start, d.end), object=reader.main_org,
-                         confidence=0.7))
+        # Where the stay was: the organisation named right after the duration in its clause ("أمضت
+        # 12 عاماً في شركة «X»", "spent 12 years at Acme"), else the article's.
+        at = next((o for o in sent.orgs if o.subject.kind == "org" and 0 <= o.start - d.end <= 24
+                   and not CLAUSE_BREAK.search(sent.text, d.end, o.start)), None)
+        out.append(Draft("tenure", person.subject, d.duration, (d.start, d.end),
+                         object=at.subject if at else reader.main_org, confidence=0.7))
     return out
 
 

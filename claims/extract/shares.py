@@ -21,8 +21,27 @@ def _is_change(sent, a) -> bool:
     return any(m.end() == len(head) for m in pattern.finditer(head))
 
 
+def _governed_change(sent, a) -> bool:
+    """Whether a word of change (`change_heads`) earlier in the percentage's clause, at most ten
+    words before it, governs it: a verb before its subject ("ارتفعت مبيعات الشركة بنسبة 18%", "وارتفع
+    سهم البنك 4.6%"), a noun before its object ("نمو أرباحه الفصلية بنسبة 12%"). A `level_words` word
+    right before the number makes it the level reached ("ارتفعت حصتها إلى 9%"), not a change."""
+    heads = sent.pack.compile(sent.pack.lex.change_heads)
+    if heads is None:
+        return False
+    levels = sent.pack.compile(sent.pack.lex.level_words)
+    head = sent.text[max(0, a.start - 30):a.start].rstrip()
+    if levels is not None and any(m.end() == len(head) for m in levels.finditer(head)):
+        return False
+    cs, _ = clause_bounds(sent.text, a.start)
+    return any(len(sent.text[m.end():a.start].split()) <= 10 for m in heads.finditer(sent.text, cs, a.start))
+
+
 def extract(sent, reader) -> list[Draft]:
     out = []
+    poll = sent.pack.compile(sent.pack.lex.poll_words)
+    if poll is not None and poll.search(sent.text):
+        return out  # "a survey found 68% of them prefer...": the answers of a poll, no share of a market
     change = sent.pack.compile(sent.pack.lex.change_words)
     for a in sent.amounts:
         if a.amount is None and a.min is None and a.max is None:
@@ -36,7 +55,7 @@ def extract(sent, reader) -> list[Draft]:
         if change is not None and any(c.end() == len(head) for c in change.finditer(head)):
             continue
         end = m.end() if m else a.end
-        if _is_change(sent, a):
+        if _is_change(sent, a) or _governed_change(sent, a):
             continue  # "sales grew 42%", "增长65%", "выросли на 65%", "بارتفاع 25%": a rate of change
         # What is measured: the words of the sentence with its numbers taken out, as a stable key.
         measured = re.sub(r"[\d٠-٩.,٫٬%％]+", "#", sent.text)

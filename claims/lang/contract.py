@@ -52,6 +52,8 @@ class Modifiers(_Strict):
     less_than: Words = []
     less_than_after: Words = []
     nearly: Words = []
+    more_than_verbs: Words = []
+    nearly_verbs: Words = []
 
 
 class Currencies(_Strict):
@@ -60,6 +62,7 @@ class Currencies(_Strict):
     before_scaled_only: dict[str, Optional[str]] = {}
     cents: dict[str, Optional[str]] = {}
     head_word: Optional[str] = None
+    local: dict[str, dict[str, str]] = {}
     not_names: Words = []
 
 
@@ -114,7 +117,6 @@ class Lexicon(_Strict):
     duration_joiners: Words = []
     dual_durations: dict[str, str] = {}
     parts: dict[str, str] = {}
-    quarters: dict[str, int] = {}
     period_spans: dict[str, int] = {}
     durations: dict[str, str] = {}
     ago: Optional[Pattern] = None
@@ -169,6 +171,10 @@ class Lexicon(_Strict):
     effective_words: Words = []
     modal: Words = []
     earlier_words: Words = []
+    poll_words: Words = []
+    change_heads: Words = []
+    level_words: Words = []
+    amount_reach_past_names: bool = False
     year_earlier_words: Words = []
     attribution_words: Words = []
     attribution_before: Words = []

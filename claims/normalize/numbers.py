@@ -72,7 +72,10 @@ class Amount:
     precision: Optional[float] = None  # half a unit of the last written digit, scale included
     cur_before: Optional[str] = None  # the currency written before the number, and after it
     cur_after: Optional[str] = None
+    cur_word: Optional[str] = None  # the pack's currency word after the number, as written
 
+
+_CLAUSE_BREAK = re.compile(r"[،,.;؛:!?؟\n]")
 
 # How far after a number its scale word, currency or modifier may reach ("5  Hong Kong dollars").
 AFTER = 80
@@ -171,9 +174,17 @@ class NumberReader:
         self.less_before = self._tail(mods.get("less_than"))
         self.nearly_before = self._tail(mods.get("nearly"))
         self.approx_after = self._head(mods.get("approx_after"))
+        # Verbs of exceeding or nearing written before their subject, the amount after it (Arabic
+        # "تجاوز عدد مستخدمي التطبيق 3 ملايين": the count passed 3 million).
+        self.bound_verbs = [(kind, pack.compile(mods.get(key) or []))
+                            for key, kind in (("more_than_verbs", "more"), ("nearly_verbs", "nearly"))]
+        self.bound_verbs = [(kind, rx) for kind, rx in self.bound_verbs if rx is not None]
         self.more_after = self._head(mods.get("more_than_after"))
         self.less_after = self._head(mods.get("less_than_after"))
         self.scaled_only = dict(cur.get("before_scaled_only") or {})
+        self.local_currencies = {
+            common: [(code, pack.compile([words])) for words, code in (table or {}).items()]
+            for common, table in (cur.get("local") or {}).items()}
         # Coins: "20 dollars 43 cents", "$20 and 43c", 1 доллар и 42 цента; alone, "10 cents".
         self.cents = dict(cur.get("cents") or {})
         cent_alt = _alternation(self.cents) or "(?!)"
@@ -299,7 +310,41 @@ class NumberReader:
         found.sort(key=lambda a: a.start)
         found = self._shared_currency_marks(text, found)
         found = self._joined(text, found) if self.joiner_re else found
-        return self._ranges(text, found)
+        found = self._ranges(text, found)
+        if self.bound_verbs:
+            self._verb_bounds(text, found)
+        if self.local_currencies:
+            self._local_currency(text, found)
+        return found
+
+    def _local_currency(self, text: str, found: list[Amount]) -> None:
+        """A currency word several countries use, written alone (درهم, ريال), is that of the country
+        the sentence names (`currencies.local`: "the Moroccan startup raised 40 million dirhams" is
+        in MAD), where it names one country only; a qualified word (درهم إماراتي) keeps its own."""
+        for a in found:
+            if not a.currency or not a.cur_word or len(a.cur_word.split()) != 1:
+                continue
+            local = self.local_currencies.get(a.currency)
+            if not local:
+                continue
+            named = {code for code, rx in local if rx.search(text)}
+            if len(named) == 1:
+                a.currency = named.pop()
+
+    def _verb_bounds(self, text: str, found: list[Amount]) -> None:
+        """A verb of exceeding or nearing (`modifiers.more_than_verbs`, `nearly_verbs`) bounds the
+        first amount after it in its clause, its subject between them (at most ten words, no
+        comma or stop): "تخطى تقييم الشركة 12 مليار" is more than 12 billion. Years are no object."""
+        for kind, rx in self.bound_verbs:
+            for m in rx.finditer(text):
+                for a in found:
+                    if a.start < m.end() or a.is_year_like:
+                        continue
+                    gap = text[m.end():a.start]
+                    if (a.amount is not None and a.min is None and a.max is None and not a.approx
+                            and not _CLAUSE_BREAK.search(gap) and len(gap.split()) <= 10):
+                        self._bound(a, kind)
+                    break
 
     def _compound(self, text: str, value: float, end: int) -> tuple[float, int]:
         """Number words read as one number, Duckling's way: each word adds to the group it
@@ -482,6 +527,7 @@ class NumberReader:
         start = opened.start() if opened else a.start
         r = Amount(start, b.end, text[start:b.end], min=lo, max=hi, approx=a.approx or b.approx,
                    currency=a.currency or b.currency, core=(a.core[0], b.core[1]))
+        r.cur_word = b.cur_word or a.cur_word
         return r
 
     def _scale_of(self, text: str, b: Amount) -> float:
@@ -585,6 +631,7 @@ class NumberReader:
         m = match_after(self.cur_after_re, text, a.end) if self.cur_after_re and not plain_after else None
         if m:
             a.cur_after = table_lookup(self.cur_after, m.group(0).strip())
+            a.cur_word = m.group(0).strip()
         elif not plain_after:
             m = match_after(self.cur_after_sym_re, text, a.end) if self.cur_after_sym_re else None
             if m:

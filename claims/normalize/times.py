@@ -6,9 +6,17 @@ module gives every group one meaning for all languages:
   month_name              a key of `months`
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
-  part                    a key of `parts` (early, mid, late; end: a month's last day, a year's second half)
-  quarter                 a key of `quarters` (1..4), with a year or none (the latest ended)
-  span                    a key of `period_spans` (months: 12, 6), with month_name: the months to its end
+  part                    a key of `parts`: early, mid, late (approximate halves), end (with a
+                          month, its last day; with a year, as late), or a span of months of
+                          the year written "1-3" (a quarter, the first nine months: exact).
+                          A span with no year is the latest one begun by publication (the
+                          earliest not yet over in a future sentence); end or a span beside
+                          a month name or a relative month applies to that month
+  span                    a key of `period_spans` (a number of months) with a month name: the
+                          months to that month's end ("the year to end-February", "the six months
+                          to June"); with no year, the latest ended by publication
+  fiscal                  words of a fiscal year ending in the month named ("the fiscal year ended
+                          June 2025"): the twelve months that end with that month
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
   day_word                a day written as an ordinal word, a key of `ordinals` ("twenty-fourth",
@@ -65,7 +73,6 @@ class TimeReader:
             "dir": pack.lex.month_directions,
             "day_word": pack.lex.ordinals,
             "weekday": pack.lex.weekdays,
-            "quarter": pack.lex.quarters,
             "span": pack.lex.period_spans,
         }
         fill = {
@@ -79,12 +86,15 @@ class TimeReader:
             "month_directions": _alternation(self.tables["dir"]) or "(?!)",
             "ordinals": _alternation(self.tables["day_word"]) or "(?!)",
             "weekdays": _alternation(self.tables["weekday"]) or "(?!)",
-            "quarters": _alternation(self.tables["quarter"]) or "(?!)",
             "period_spans": _alternation(self.tables["span"]) or "(?!)",
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
         self.weekday_in_week = re.compile(fill["weekdays"], re.I) if self.tables["weekday"] else None
         self.past_re = pack.compile(pack.lex.past)
+        nearest = pack.compile(pack.lex.effective_words)
+        # "effective May 1", اعتباراً من: the date a change takes effect, whatever the tense of the
+        # sentence that tells it: the occurrence nearest to publication.
+        self.effective_re = re.compile(rf"(?:{nearest.pattern})\s*$", re.I) if nearest is not None else None
         self.rules = []
         for rule in pack.lex.times:
             body = re.sub(r"\{([a-z_]+)\}", lambda m: f"(?:{fill[m.group(1)]})", rule)
@@ -111,6 +121,8 @@ class TimeReader:
                 continue
             try:
                 tense = future_at(m.start()) or (None if not past_marked else False)
+                if self.effective_re is not None and self.effective_re.search(text, max(0, m.start() - 40), m.start()):
+                    tense = None
                 time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, tense)
             except (ValueError, OverflowError):
                 continue  # counted past the ends of the calendar (year 1, year 9999): no such date
@@ -122,20 +134,14 @@ class TimeReader:
         return out
 
     def _period(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
-        """A quarter ("second-quarter revenue", 第二季度, во втором квартале) or a span of months
-        to a month's end ("the year to end-February", "the six months to June"). With no year
-        given, the latest such period ended by publication (one told ahead: the next to begin)."""
-        if "quarter" in g:
-            q = self._key("quarter", g["quarter"])
-            if q is None:
-                return None
-            months, end_month = 3, 3 * int(q)
-        else:
-            months = self._key("span", g["span"])
-            end_month = self._key("month_name", g["month_name"]) if "month_name" in g else None
-            if months is None or end_month is None:
-                return None
-            months = int(months)
+        """A span of months to a month's end ("the year to end-February", "the six months to
+        June"). With no year given, the latest such span ended by publication (one told ahead:
+        the next to begin)."""
+        months = self._key("span", g["span"])
+        end_month = self._key("month_name", g["month_name"]) if "month_name" in g else None
+        if months is None or end_month is None:
+            return None
+        months = int(months)
         year = _int(g["year"]) if "year" in g else None
         if year is not None and len(g["year"].strip()) == 2:
             year += 1900 if year > 50 else 2000
@@ -178,7 +184,11 @@ class TimeReader:
             year += 1900 if year > 50 else 2000
         if month is not None and not 1 <= month <= 12:
             return None
-        if "quarter" in g or "span" in g:
+        if "fiscal" in g and month is not None and year is not None:
+            # "the fiscal year ended 31 March 2025": April 2024 to March 2025, whatever the day.
+            y, m = add_months(year, month, -11)
+            return Time(start=dt.date(y, m, 1), end=month_span(year, month)[1], granularity="month", relative=False)
+        if "span" in g:
             return self._period(g, published, future)
         if "weekday" in g:
             # "on Tuesday" in a story told in the past is the last Tuesday up to publication; in one
@@ -220,11 +230,27 @@ class TimeReader:
                 return Time(granularity="month", relative=True)
             y, m = add_months(published.year, published.month, offset)
             s, e = month_span(y, m)
+            if part == "end":  # "by the end of this month": its last day
+                return Time(start=e, end=e, granularity="day", relative=True)
             day = _int(g["day"]) if "day" in g else None
             if day and day <= e.day:  # "下月1日": that day of that month
                 d = dt.date(y, m, day)
                 return Time(start=d, end=d, granularity="day", relative=True)
             return Time(start=s, end=e, granularity="month", relative=True)
+        span = _month_span(part)
+        if span and month is None and year is None and "rel_year" not in g:
+            # A quarter with no year ("in the second quarter"): the latest begun by publication in a
+            # story told in the past or untold, the earliest not yet over in one told ahead.
+            if not published:
+                return Time(granularity="month", relative=True)
+            year = published.year
+            if future and span[1] < published.month:
+                year += 1
+            elif not future and span[0] > published.month:
+                year -= 1
+            relative = True
+        elif "part" in g and not span and month is None and year is None and "rel_year" not in g:
+            return None  # "at the end of" with no period named: no time
         if "rel_year" in g:
             relative = True
             offset = self._key("rel_year", g["rel_year"])
@@ -259,9 +285,12 @@ class TimeReader:
             return Time(start=d, end=d, granularity="day", relative=relative)
         if month:
             s, e = month_span(year, month)
-            if part == "end":  # "at the end of March": its last day, as of which a figure is told
+            if part == "end":  # "by the end of June": its last day
                 return Time(start=e, end=e, granularity="day", relative=relative)
             return Time(start=s, end=e, granularity="month", relative=relative)
+        if span:
+            start, end = month_span(year, span[0])[0], month_span(year, span[1])[1]
+            return Time(start=start, end=end, granularity="month", relative=relative)
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         if part in ("late", "end"):
             start = dt.date(year, 7, 1)
@@ -270,6 +299,15 @@ class TimeReader:
         elif part == "mid":
             start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
         return Time(start=start, end=end, granularity="year", relative=relative, approx=part is not None)
+
+
+def _month_span(part) -> Optional[tuple[int, int]]:
+    """A part written as months of the year, "1-3" (a quarter), to (1, 3); other parts to None."""
+    m = re.fullmatch(r"\s*(\d{1,2})\s*-\s*(\d{1,2})\s*", str(part)) if part is not None else None
+    if not m:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    return (first, last) if 1 <= first <= last <= 12 else None
 
 
 _CJK_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "兩": 2}

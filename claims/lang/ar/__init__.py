@@ -166,6 +166,13 @@ def _leads(pack) -> list[re.Pattern]:
     return leads
 
 
+@lru_cache(maxsize=4)
+def _post_form(pack):
+    """The pack's `post_forms`: a title's form that says it is a post taken (رئيساً تنفيذياً)."""
+    forms = pack.get("post_forms") or []
+    return re.compile(rf"^(?:{'|'.join(forms)})") if forms else None
+
+
 def find_people(text: str, pack) -> list[NameMention]:
     out: list[NameMention] = []
 
@@ -238,6 +245,23 @@ def find_people(text: str, pack) -> list[NameMention]:
             ends[span[1]] = span
     for span in ends.values():
         add(span)
+    # A name right before a title in the accusative, a post taken ("عيّنت شركة X أحمد Y عضواً
+    # منتدباً، ومحمود Z مديراً مالياً"): the object of an appointment, one per item of a list, whose
+    # "and" is written onto the name after a comma.
+    post = _post_form(pack)
+    if post is not None:
+        starts = {ts: te for ts, te in titled}
+        for m in _WORD_RE.finditer(text):
+            pos = m.start()
+            if m.group(0).startswith("و") and len(_bare(m.group(0))) >= 4 \
+                    and text[max(0, pos - 3):pos].strip().endswith(("،", ",")):
+                pos += 1
+            span = read_name(text, pos, title_at=title_at)
+            if not span:
+                continue
+            at = len(text) - len(text[span[1]:].lstrip())
+            if at > span[1] and at in starts and post.match(text[at:starts[at]]):
+                add(span)
     out = with_glossed_people(text, pack, out)
     out += [n for n in latin_people(text, titles) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)
