@@ -6,7 +6,10 @@ module gives every group one meaning for all languages:
   month_name              a key of `months`
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
-  part                    a key of `parts` (early, mid, late)
+  part                    a key of `parts` (early, mid, late: approximate; q1..q4, h1, h2: a
+                          quarter or half of the year, exact, and read alone too ("за первое
+                          полугодие": the latest such period begun by publication, or the next
+                          one in a story told ahead))
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
   day_word                a day written as an ordinal word, a key of `ordinals` ("twenty-fourth",
@@ -129,6 +132,8 @@ class TimeReader:
                 return None
             day = int(day)
         part = self._key("part", g["part"]) if "part" in g else None
+        if part is not None and part not in _PERIODS and not ({"year", "month_name", "month", "rel_year"} & set(g)):
+            return None  # "at the start" alone: of what, the sentence does not say
         relative = False
         year: Optional[int] = _int(g["year"]) if "year" in g else None
         if year is not None and len(g["year"].strip()) == 2:
@@ -192,6 +197,17 @@ class TimeReader:
                 year += 1
             elif not future and month > published.month:
                 year -= 1
+        if part in _PERIODS and year is None and month is None:
+            # "in the first quarter" with no year: in a story told in the past (or unmarked), the
+            # latest such period begun by publication; in one told ahead, the next one not yet over.
+            if not published:
+                return Time(granularity="year", relative=True)
+            year, relative = published.year, True
+            (sm, _), (em, ed) = _PERIODS[part]
+            if future and dt.date(year, em, ed) < published:
+                year += 1
+            elif not future and dt.date(year, sm, 1) > published:
+                year -= 1
         if year is None:
             return Time(granularity="month" if month else "year", month=month, relative=True)
         if not 1000 <= year <= 2999:
@@ -206,6 +222,9 @@ class TimeReader:
             s, e = month_span(year, month)
             return Time(start=s, end=e, granularity="month", relative=relative)
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if part in _PERIODS:
+            (sm, sd), (em, ed) = _PERIODS[part]
+            return Time(start=dt.date(year, sm, sd), end=dt.date(year, em, ed), granularity="year", relative=relative)
         if part == "late":
             start = dt.date(year, 7, 1)
         elif part == "early":
@@ -214,6 +233,10 @@ class TimeReader:
             start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
         return Time(start=start, end=end, granularity="year", relative=relative, approx=part is not None)
 
+
+# Parts that are whole calendar periods (`parts` values q1..q4, h1, h2): exact, not approximate.
+_PERIODS = {"q1": ((1, 1), (3, 31)), "q2": ((4, 1), (6, 30)), "q3": ((7, 1), (9, 30)), "q4": ((10, 1), (12, 31)),
+            "h1": ((1, 1), (6, 30)), "h2": ((7, 1), (12, 31))}
 
 _CJK_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "兩": 2}
 
