@@ -393,7 +393,12 @@ class DocReader:
         sent.modal_marks = [m.span() for m in modal.finditer(text)] if modal else []
         sent.hypothetical = bool(hypo and hypo.search(text))
         sent.amounts = find_amounts(text, pack)
-        sent.times = find_times(text, pack, doc.published, sent.future_at)
+        # A move told in the present as fixed ahead (ru "в июне уходит на пенсию": the pack's
+        # `scheduled`) is stated, not planned, but a bare month or day in its clause is the next one.
+        scheduled = pack.compile(pack.get("scheduled") or [])
+        ahead = [m.span() for m in scheduled.finditer(text)] if scheduled else []
+        sent.times = find_times(text, pack, doc.published,
+                                (lambda pos: sent.future_at(pos) or _governed(text, ahead, pos)) if ahead else sent.future_at)
         sent.durations = find_durations(text, pack, doc.published, sent.amounts)
         for section, target in (("titles", sent.titles), ("triggers", sent.triggers), ("events", sent.events)):
             for key, pattern in pack.lexicon_patterns[section]:
