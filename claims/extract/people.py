@@ -216,7 +216,34 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
                     tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
                 out.append(Draft("role", who.subject, value, (title.start, title.end),
                                  object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
-    return _earlier_posts(sent, out) + _founders(sent, reader)
+    return _earlier_posts(sent, out) + _successors(sent, out) + _founders(sent, reader)
+
+
+def _successors(sent, drafts: list[Draft]) -> list[Draft]:
+    """A post left in this sentence goes to the successor it names (the pack's `successor_words`:
+    "оставил пост генерального директора 31 января; его преемником стала Y", "его сменила Y"): the
+    first person after the word, in its clause, holds the post left, at the same organisation."""
+    pattern = sent.pack.compile(sent.pack.get("successor_words") or [])
+    left = [d for d in drafts if d.tense == "former" and d.value_span]
+    if pattern is None or not left:
+        return []
+    out = []
+    for m in pattern.finditer(sent.text):
+        post = [d for d in left if d.value_span[1] <= m.start()]
+        if not post:
+            continue
+        heir = next((p for p in sent.people if p.start >= m.end() and p.start - m.end() <= 40
+                     and not CLAUSE_BREAK.search(sent.text, m.end(), p.start)), None)
+        if heir is None or any(heir.subject.id == d.subject.id for d in post):
+            continue
+        for d in post:
+            if d.subject.id != post[-1].subject.id:
+                continue
+            if any(o.subject.id == heir.subject.id and o.value.id == d.value.id for o in drafts + out):
+                continue
+            out.append(Draft("role", heir.subject, d.value, d.value_span, object=d.object, time=_as_of(sent),
+                             confidence=0.7, tense="future" if sent.future_at(m.start()) else "past"))
+    return out
 
 
 def _earlier_posts(sent, drafts: list[Draft]) -> list[Draft]:
@@ -402,7 +429,11 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             if by is not None and any(m.end() == len(sent.text[:person.start].rstrip()) and m.start() > t.end
                                       for t in triggers for m in by.finditer(sent.text, max(0, person.start - 8), person.start)):
                 continue  # "X left and will be replaced by Y": Y is the agent of another act
-            trig = nearest(triggers, person.start, max_gap=120)
+            # A move word across a semicolon belongs to another clause ("X left on 31 January; his
+            # successor is Y": Y did not leave).
+            trig = nearest([t for t in triggers if not _SEMICOLON.search(sent.text, min(t.end, person.end),
+                                                                         max(t.start, person.start))],
+                           person.start, max_gap=120)
             if trig is not None and not _nearer_person(sent, person, trig, people):
                 pairs.append((person, trig))
         # A trigger no person took ("...重返OpenAI,但在2024年2月離開") goes to the nearest person.
@@ -452,6 +483,9 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             out.append(Draft("departure", person.subject, None, None, object=left, destination=dest, time=time,
                              confidence=0.75 if t else 0.6, anchor=trig.start))
     return out, moved
+
+
+_SEMICOLON = re.compile(r"[;；؛]")
 
 
 def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
