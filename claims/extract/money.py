@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
-from claims.extract import CLAUSE_BREAK, Draft, nearest
+from claims.extract import CLAUSE_BREAK, Draft, nearest, next_word_at
 from claims.model import Money, Subject
 
 PREDICATES = ("valuation", "funding", "revenue")
@@ -158,6 +158,13 @@ def period_of(sent, amount, trig=None):
     if t is None and trig is not None:
         ts, te = clause_bounds(sent.text, trig.start)
         t = nearest([t for t in sent.times if ts <= t.start < te and t.time.start], trig.end, max_gap=30)
+    if t is None:
+        # A clause opened by a word of "when" (the pack's `when_words`) is at the time named right
+        # before its comma: "в 2022 году, когда компанию оценили в $1 млрд".
+        when = sent.pack.compile(sent.pack.get("when_words") or [])
+        if when is not None and when.match(sent.text, next_word_at(sent.text, cs)):
+            head = sent.text[:cs].rstrip(" ,，،")
+            t = next((u for u in sent.times if u.time.start and len(head) - 2 <= u.end <= len(head)), None)
     if t is None:
         # A time that opens the sentence as a clause of its own ("In 2025, ...", "2025年全年，") is
         # the period of all that follows it.

@@ -308,6 +308,14 @@ def _looks_like_name(words: list[str]) -> bool:
     return True
 
 
+def _not_person(parses) -> list:
+    """An organisation's word read as a thing where it can be: «Альфу» is Альфа (accusative), not the
+    dative of a man's name Альф."""
+    parses = list(parses)
+    things = [p for p in parses if not any(g in p.tag for g in ("Name", "Surn", "Patr"))]
+    return things or parses
+
+
 def org_nominative(name: str) -> str:
     """«Полярного Ветра» -> Полярный Ветер, «Кедровым Берегом» -> Кедровый Берег, «Латексом» -> Латекс:
     where a word of the name has no nominative reading, the name is in the case of that word, and
@@ -318,7 +326,7 @@ def org_nominative(name: str) -> str:
     for w in words:
         if not re.fullmatch(r"[А-ЯЁа-яё]+", w):
             continue
-        parses = [p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case]
+        parses = _not_person(p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case)
         if any(p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in parses):
             return name  # an adjective agrees with its noun: «Лесные угодья» is a plural nominative
         sing = [p for p in parses if p.tag.number != "plur"]
@@ -329,8 +337,8 @@ def org_nominative(name: str) -> str:
         return name
     out = []
     for w in words:
-        parses = [p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case == case
-                  and p.tag.number != "plur"] if re.fullmatch(r"[А-ЯЁа-яё]+", w) else []
+        parses = _not_person(p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case == case
+                             and p.tag.number != "plur") if re.fullmatch(r"[А-ЯЁа-яё]+", w) else []
         form = parses[0].inflect({"nomn"}) if parses else None
         if form is None:
             out.append(w)
