@@ -150,6 +150,21 @@ def _cut_long_line(line: str) -> list[tuple[int, str]]:
     return out
 
 
+def _rejoined(line: str, pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Pieces of a line cut where no sentence ends put back together: after an abbreviation's
+    full stop the next word goes on in lower case ("выросла на 3 п.п., до 14%", "in the U.S. and
+    Canada"), or the piece before ends with a comma, semicolon or colon."""
+    out: list[tuple[int, str]] = []
+    for off, text in pieces:
+        head = text.lstrip()
+        if out and head and (head[0].islower() or out[-1][1].rstrip().endswith((",", ";", ":", "，", "；", "：", "،", "؛"))):
+            start = out[-1][0]
+            out[-1] = (start, line[start:off + len(text)])
+            continue
+        out.append((off, text))
+    return out
+
+
 def split_sentences(doc: Document, pack: LangPack) -> list[tuple[int, str]]:
     """(offset, text) of each sentence outside the skipped ranges, offsets into doc.text."""
     out = []
@@ -171,7 +186,7 @@ def split_sentences(doc: Document, pack: LangPack) -> list[tuple[int, str]]:
             if len(line.group(0)) > _LONG_LINE:
                 pieces = _cut_long_line(line.group(0))
             else:
-                pieces = [(sent.start_char, sent.text) for sent in nlp(line.group(0)).sents]
+                pieces = _rejoined(line.group(0), [(sent.start_char, sent.text) for sent in nlp(line.group(0)).sents])
             for off, sent in pieces:
                 if sent.strip():
                     lead = len(sent) - len(sent.lstrip())
