@@ -290,7 +290,7 @@ def same_word(a: str, b: str) -> bool:
 
 # --- organisations ------------------------------------------------------------------------------
 _QUOTED = re.compile(r"«(?P<name>[^«»\n]{1,50})»")
-_NAME_WORD = re.compile(r"[\w][\w.&'’+-]*")
+_NAME_WORD = re.compile(r"[\w][\w.&'’+-]*|№\s?\d+")
 _QUOTE_AFTER = re.compile(r"\s*[,.!?]?\s*[—–-]\s")
 
 
@@ -348,6 +348,21 @@ def org_nominative(name: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=None)
+def _kinds(pack):
+    words = pack.get("org_kinds") or []
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?:\s+[а-яё-]+){{0,3}}\s+$", re.I) if words else None
+
+
+def _after_kind(text: str, start: int, words: list[str], pack) -> bool:
+    """A name in «» right after a word for a company (the pack's `org_kinds`, with up to three
+    words between: "сети магазинов у дома «Рядом»") is one whatever its words are, if it is short
+    and starts with a capital."""
+    kinds = _kinds(pack)
+    return kinds is not None and len(words) <= 3 and words[0][:1].isupper() and \
+        kinds.search(text, max(0, start - 80), start) is not None
+
+
 def find_orgs(text: str, pack) -> list[tuple[str, str]]:
     """(name as written, its nominative) of each organisation written in «»: a short name after a
     word for a company, or anywhere when it reads as a name and not as a quotation."""
@@ -357,9 +372,13 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
         words = name.split()
         if not all(_NAME_WORD.fullmatch(w) or w in ("и", "&") for w in words):
             continue
-        if not _looks_like_name(words) or _QUOTE_AFTER.match(text, m.end()) and len(words) > 1:
+        if _QUOTE_AFTER.match(text, m.end()) and len(words) > 1:
             continue
-        out.append((name, org_nominative(name)))
+        if _looks_like_name(words):
+            out.append((name, org_nominative(name)))
+        elif _after_kind(text, m.start(), words, pack):
+            # Named only as a company's name, it is not declined: "сети «Рядом»" is Рядом.
+            out.append((name, name))
     return out
 
 
@@ -368,11 +387,12 @@ _WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)?", re.I)
 _POS_VERB = ("VERB", "INFN", "PRTS", "PRTF", "GRND")
 
 
-def _noun(word: str):
+def _noun(word: str, cases=("gent", "nomn", "accs")):
     """The noun reading of a counted word (пекарен, терминалов, вагонов, спутников), if any: a
-    dictionary noun in the genitive (or the plural nominative), not a name."""
+    dictionary noun in the genitive (or the plural nominative), not a name; `cases` where the
+    words before the number govern another ("в 23 регионах", "управляет 11 центрами")."""
     for p in _parses(word.lower()):
-        if p.is_known and p.tag.POS == "NOUN" and p.tag.case in ("gent", "nomn", "accs") and \
+        if p.is_known and p.tag.POS == "NOUN" and p.tag.case in cases and \
                 not any(g in p.tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")):
             return p
     return None
@@ -418,11 +438,17 @@ def counted(text: str, start: int, end: int, pack):
                                                    or re.compile("(?!)")).search(text, start, end):
         return None  # "нескольких сотрудников", "десятки магазинов": no number of them is stated
     measures = pack.compile(pack.get("not_counted") or [])
-    after = re.match(r"[\s\u00a0]*(?:(?P<adj>[а-яё-]+(?:ых|их))\s+)?(?P<noun>[а-яё-]+)", text[end:end + 60], re.I)
+    verb, right_before = _verb_before(text, start, pack)
+    stock = pack.compile(pack.get("count_stock_verbs") or [])
+    # "в 23 регионах": where it is present (prepositional after в); "управляет 11 торговыми
+    # центрами": a stock verb that governs the instrumental.
+    cases = ("gent", "nomn", "accs") + (("loct",) if right_before in ("в", "во") else ()) + \
+        (("ablt",) if verb and stock and stock.fullmatch(verb) and right_before not in ("с", "со", "за", "над", "под", "перед", "между") else ())
+    after = re.match(r"[\s\u00a0]*(?:(?P<adj>[а-яё-]+(?:ых|их|ыми|ими|ое|ый|ий|ая|ую|ой))\s+)?(?P<noun>[а-яё-]+)", text[end:end + 60], re.I)
     unit, stop = None, None
     if after:
         word = after.group("noun")
-        noun = _noun(word)
+        noun = _noun(word, cases)
         adj_ok = not after.group("adj") or any(p.tag.POS == "ADJF" for p in _parses(after.group("adj").lower()))
         if noun is not None and adj_ok and not (measures and measures.fullmatch(word)) and \
                 not (measures and measures.fullmatch(noun.normal_form)):
@@ -445,10 +471,8 @@ def counted(text: str, start: int, end: int, pack):
         if noun is None or noun.tag.number != "plur" and noun.normal_form not in ("персонал", "штат"):
             return None
         unit, stop = _lexicon_unit(rest.group(1), pack) or noun.normal_form, end
-    verb, right_before = _verb_before(text, start, pack)
     if right_before == "на":
         return None
-    stock = pack.compile(pack.get("count_stock_verbs") or [])
     if verb and right_before != "до" and not (stock and stock.fullmatch(verb)):
         unit = f"{unit}_{verb}"
     return unit, stop
