@@ -205,11 +205,19 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
             continue
         org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
         lead_at = lead_position(sent, chain[0])
-        for who in [person, *_joined_to(sent, person)]:
+        group = [person, *_joined_to(sent, person)]
+        plural = getattr(sent.pack.rules, "plural_title", None)
+        if plural is not None and person in sent.people and (
+                any(plural(t.text) for t in chain) or lead_at is not None and plural(sent.text[lead_at:chain[0].start])):
+            # "Сооснователи X и Y", "X и Y сохранят места в совете": a title in the plural is every
+            # listed person's.
+            group = coordinated(sent, person, sent.people)
+        for who in group:
             for title in chain:
                 value = Title(id=title.key, text=title.text)
                 time = _as_of(sent)
-                left = _left_post(sent, title, who, moved, lead_at)
+                # One stays a founder of what one leaves: only posts are left.
+                left = None if title.key in _FOUNDING else _left_post(sent, title, who, moved, lead_at)
                 if left is not None:
                     tense, time = "former", left or time
                 else:
@@ -217,6 +225,9 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
                 out.append(Draft("role", who.subject, value, (title.start, title.end),
                                  object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
     return _earlier_posts(sent, out) + _successors(sent, out) + _founders(sent, reader)
+
+
+_FOUNDING = ("founder", "co_founder")
 
 
 def _successors(sent, drafts: list[Draft]) -> list[Draft]:
@@ -258,7 +269,7 @@ def _earlier_posts(sent, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         start = led.get(d.subject.id)
         if start is not None and d.value_span and d.value_span[0] < start and d.tense == "past" \
-                and not led_title[d.value_span[0]]:
+                and not led_title[d.value_span[0]] and d.value.id not in _FOUNDING:
             d.tense = "former"
     return drafts
 

@@ -382,6 +382,16 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
     return out
 
 
+def plural_title(text: str) -> bool:
+    """Whether a title, or the lead word before it, is in the plural ("Сооснователи", "сохранят
+    места в совете директоров"): its first noun or verb has only plural readings."""
+    for w in _WORD.findall(text):
+        parses = [p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "VERB")]
+        if parses:
+            return all(p.tag.number == "plur" for p in parses)
+    return False
+
+
 # --- counted things -----------------------------------------------------------------------------
 _WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)?", re.I)
 _POS_VERB = ("VERB", "INFN", "PRTS", "PRTF", "GRND")
