@@ -222,12 +222,21 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
                     tense, time = "former", left or time
                 else:
                     tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
+                    if tense == "past" and lead_at is not None and _former_lead(sent.pack) is not None \
+                            and _former_lead(sent.pack).match(sent.text, lead_at):
+                        tense = "former"  # "была коммерческим директором": a post held before
                 out.append(Draft("role", who.subject, value, (title.start, title.end),
                                  object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
     return _earlier_posts(sent, out) + _successors(sent, out) + _founders(sent, reader)
 
 
 _FOUNDING = ("founder", "co_founder")
+
+
+@lru_cache(maxsize=None)
+def _former_lead(pack):
+    """The pack's `former_leads`: lead words after which a title is a post held before ("was")."""
+    return pack.compile(pack.get("former_leads") or [])
 
 
 def _successors(sent, drafts: list[Draft]) -> list[Draft]:
@@ -262,6 +271,11 @@ def _earlier_posts(sent, drafts: list[Draft]) -> list[Draft]:
     X ... was named president", "финансовый директор X ... стал президентом". A title held now that
     stands before a title led to the same person ("named", "стал") is a former one."""
     led_title = {t.start: lead_position(sent, t) is not None for t in sent.titles}
+    # A title right before a joining word, its holder after ("Гендиректором компании назначена X,
+    # которая ... была финансовым директором") is the post taken, not an earlier one.
+    hires = sent.triggers_for("hire")
+    taken = {t.start for t in sent.titles for w in hires
+             if 0 <= w.start - t.end <= 20 and not CLAUSE_BREAK.search(sent.text, t.end, w.start)}
     led = {}
     for d in drafts:
         if d.value_span and d.tense != "former" and led_title[d.value_span[0]]:
@@ -269,7 +283,7 @@ def _earlier_posts(sent, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         start = led.get(d.subject.id)
         if start is not None and d.value_span and d.value_span[0] < start and d.tense == "past" \
-                and not led_title[d.value_span[0]] and d.value.id not in _FOUNDING:
+                and not led_title[d.value_span[0]] and d.value.id not in _FOUNDING and d.value_span[0] not in taken:
             d.tense = "former"
     return drafts
 
@@ -621,6 +635,16 @@ def _stay_in_post(sent, d) -> bool:
     return any(t.end <= d.start and not CLAUSE_BREAK.search(sent.text, t.end, d.start) for t in sent.titles)
 
 
+def _stay_reach(sent, trig, d) -> bool:
+    """A stay word before its duration with the place or post of the stay between, in one clause:
+    "проработавший на предприятии 38 лет", "занимавшая пост финансового директора компании
+    последние пять лет", "works at Acme for 14 years": at most four words and 45 characters."""
+    if trig.end > d.start or CLAUSE_BREAK.search(sent.text, trig.end, d.start):
+        return False
+    between = sent.text[trig.end:d.start]
+    return _apart(sent, trig, d) <= 45 and len(re.findall(r"[\w«»]+", between)) <= 5
+
+
 def tenures(sent, reader) -> list[Draft]:
     out = []
     triggers = sent.triggers_for("tenure")
@@ -636,7 +660,8 @@ def tenures(sent, reader) -> list[Draft]:
             continue
         # Verb first, then the person, then the stay ("أمضى سامي ناصر ثماني سنوات"): a name between
         # the word and the duration does not count in their distance.
-        if not held and not any(_apart(sent, t, d) <= 12 for t in triggers) and not _stay_in_post(sent, d):
+        if not held and not any(_apart(sent, t, d) <= 12 or _stay_reach(sent, t, d) for t in triggers) \
+                and not _stay_in_post(sent, d):
             continue
         interval = _interval_words(sent.pack)
         if interval is not None and interval.match(sent.text, d.end):
