@@ -43,10 +43,12 @@ def _person_of(sent, ev):
     return before[-1].subject if before else None
 
 
-def _event_subject(ev, scope: str) -> Subject:
-    """Named by its kind, the same in every language ("code red"), with the words as written."""
-    return Subject(id=f"event:{ev.key}@{scope}", name=ev.key.replace("-", " "), kind="event",
-                   aliases=[ev.text.strip("«»\"“”'")])
+def _event_subject(ev, scope: str, pack=None) -> Subject:
+    """Named by its kind, the same in every language ("code red"), with the words as written and
+    the pack's own name for the kind (`event_names`: "запуск" for "запустил подписку")."""
+    local = ((pack.get("event_names") or {}).get(ev.key) if pack is not None else None) or []
+    aliases = list(dict.fromkeys([ev.text.strip("«»\"“”'"), *([local] if isinstance(local, str) else local)]))
+    return Subject(id=f"event:{ev.key}@{scope}", name=ev.key.replace("-", " "), kind="event", aliases=aliases)
 
 
 def _founds_an_object(sent, trig) -> bool:
@@ -98,7 +100,7 @@ def extract(sent, reader) -> list[Draft]:
         beside = None if event_kinds().get(ev.key, {}).get("scope") == "article" else \
             nearest([o for o in sent.orgs if o.subject.kind == "org"], ev.start, max_gap=15)
         scope = beside.subject.id.split(":", 1)[-1] if beside else main
-        subject = _event_subject(ev, scope)
+        subject = _event_subject(ev, scope, sent.pack)
         whom = _person_of(sent, ev) if event_kinds().get(ev.key, {}).get("object") == "person" else None
         out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), object=whom, confidence=0.8))
     # An event named undated, then told in the next sentence, which opens with its date ("...после
@@ -106,7 +108,7 @@ def extract(sent, reader) -> list[Draft]:
     opening = [t for t in sent.times if t.start <= 1 and t.time.start is not None]
     if not sent.events and sent.undated_events_before and opening:
         t = opening[0]
-        out.append(Draft("event_date", _event_subject(sent.undated_events_before[-1], main), t.time, (t.start, t.end), confidence=0.6))
+        out.append(Draft("event_date", _event_subject(sent.undated_events_before[-1], main, sent.pack), t.time, (t.start, t.end), confidence=0.6))
     for trig in sent.triggers_for("founding"):
         mine = own_times(sent, trig, times)
         t = nearest(mine, trig.start, max_gap=60)

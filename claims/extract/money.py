@@ -122,6 +122,17 @@ def extract(sent, reader) -> list[Draft]:
             # The investor that led the round is not what the valuation is of.
             subject = org_before(sent, trig.start, reader, products=trig.key == "revenue",
                                  exclude=sources(sent) if kind == "valuation" else ())
+            if kind == "valuation":
+                cs, ce = clause_bounds(sent.text, trig.start)
+                # "Фонд «Вектор» оценил «Пиксель» в 12 млрд руб.": an organisation inside the
+                # valuation's words is the one valued, not the one that values it.
+                inside = [o for o in sent.orgs if o.subject.kind == "org" and trig.start < o.start and o.end <= trig.end]
+                if inside:
+                    subject = inside[0].subject
+                elif not any(cs <= o.start < ce for o in sent.orgs):
+                    # "bought 49% of Helios; the deal values the company at ...": the company whose
+                    # stake changed hands, not the buyer the sentence opens with.
+                    subject = _stake_target(sent) or subject
         if subject is None:
             continue
         time = period_of(sent, amount, trig)
@@ -147,6 +158,23 @@ def earlier_figure(sent, amount, trig=None) -> bool:
     # Glued to the word itself ("當時估值"): Chinese writes "then" right before what it qualifies.
     return trig is not None and trig.start < amount.start and any(
         m.end() == trig.start for m in pattern.finditer(sent.text, max(0, trig.start - 4), trig.start))
+
+
+_PERCENT_SIGN = re.compile(r"\s*[%％٪]")
+
+
+def _stake_target(sent) -> Subject | None:
+    """The organisation a stake is of: named within a few words after a percentage, in its clause
+    ("выкупил 49% производителя панелей «Гелиос-Юг»", "a 49% stake in Helios")."""
+    for a in sent.amounts:
+        m = _PERCENT_SIGN.match(sent.text, a.end)
+        if not m:
+            continue
+        after = [o for o in sent.orgs if o.subject.kind == "org" and 0 <= o.start - m.end() <= 50
+                 and not CLAUSE_BREAK.search(sent.text, m.end(), o.start)]
+        if after:
+            return after[0].subject
+    return None
 
 
 def period_of(sent, amount, trig=None):
