@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex as re
 
-from claims.extract import CLAUSE_BREAK, Draft, nearest, own_times
+from claims.extract import CLAUSE_BREAK, Draft, nearest, next_word_at, own_times
 from claims.model import PUBLICATION_DATE, Time, Title
 
 _GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，،]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)[\s,，،]*){0,2}$"
@@ -469,7 +469,8 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
                     pairs.append((person, trig))
         for person, trig in pairs:
             moved.setdefault(person.subject.id, []).append((predicate, trig))
-            dated = [t for t in sent.times if (t.time.start or t.time.month) and not _since(sent, t)]
+            dated = [t for t in sent.times if (t.time.start or t.time.month) and not _since(sent, t)
+                     and not _reported_at(sent, t)]
             t = nearest(own_times(sent, trig, dated), trig.start, max_gap=80)
             if t is None and sent.pack.get("move_time_past_names"):
                 # "استقال X (61 عاماً)، الرئيس التنفيذي للعمليات في «Y»، في فبراير": the person, the
@@ -511,6 +512,17 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
 
 
 _SEMICOLON = re.compile(r"[;；؛]")
+
+
+def _reported_at(sent, t) -> bool:
+    """A time in a clause that opens with one of the pack's `report_words` (", сообщила компания в
+    понедельник") dates the report, not the move."""
+    words = sent.pack.compile(sent.pack.get("report_words") or [])
+    if words is None:
+        return False
+    from claims.extract.money import clause_bounds
+    cs, _ = clause_bounds(sent.text, t.start)
+    return cs > 0 and words.match(sent.text, next_word_at(sent.text, cs)) is not None
 
 
 def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):

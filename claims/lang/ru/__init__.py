@@ -172,6 +172,8 @@ def _ordinary_word(word: str) -> bool:
     Северная, Сегодня, Об). A noun may be a foreign name written like a Russian word (Ли, Сон,
     Сегун): it takes the text's evidence like any unknown word."""
     parses = _parses(word.lower())
+    if all("impr" in p.tag for p in parses if p.is_known):
+        return False  # an imperative is no word to open a news sentence (Сунь, Вей: Chinese names)
     return any(p.is_known for p in parses) and not any(
         g in p.tag for p in parses for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "NOUN"))
 
@@ -316,6 +318,16 @@ def _not_person(parses) -> list:
     return things or parses
 
 
+def _plural_nominative(words: list[str], case: str) -> str:
+    out = []
+    for w in words:
+        parses = [p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case == case
+                  and p.tag.number == "plur"] if re.fullmatch(r"[А-ЯЁа-яё]+", w) else []
+        form = parses[0].inflect({"nomn", "plur"}) if parses else None
+        out.append(w if form is None else (form.word.capitalize() if w[0].isupper() else form.word))
+    return " ".join(out)
+
+
 def org_nominative(name: str) -> str:
     """«Полярного Ветра» -> Полярный Ветер, «Кедровым Берегом» -> Кедровый Берег, «Латексом» -> Латекс:
     where a word of the name has no nominative reading, the name is in the case of that word, and
@@ -323,6 +335,7 @@ def org_nominative(name: str) -> str:
     plural nominative or a singular genitive is read as the singular: «Вишни» is Вишня)."""
     words = name.split()
     case = None
+    plural = None
     for w in words:
         if not re.fullmatch(r"[А-ЯЁа-яё]+", w):
             continue
@@ -333,6 +346,11 @@ def org_nominative(name: str) -> str:
         if sing and not any(p.tag.case == "nomn" for p in sing):
             case = sing[0].tag.case
             break
+        plur = [p for p in parses if p.tag.number == "plur"]
+        if plural is None and parses and not sing and not any(p.tag.case == "nomn" for p in plur):
+            plural = plur[0].tag.case  # «Северных Сетей»: a plural name in the genitive
+    if case is None and plural is not None:
+        return _plural_nominative(words, plural)
     if case is None or case == "nomn":
         return name
     out = []
