@@ -485,6 +485,15 @@ def counted(text: str, start: int, end: int, pack):
         heads = pack.compile(pack.get("count_heads") or [])
         clause = re.split(r"[,;:—–()]", text[max(0, start - 80):start])[-1]
         m = heads.search(clause) if heads is not None else None
+        if m is None and verb and stock and stock.fullmatch(verb) and re.search(r"(?:^|\s)их(?:\s|$)", clause, re.I):
+            # "закрыл 112 отделений, и теперь у него их осталось 480": "их" with a verb of how many
+            # there are stands for the noun counted before it in the sentence.
+            earlier = list(re.finditer(r"\d\s+(?:[а-яё-]+(?:ых|их)\s+)?([а-яё-]+)", text[:max(0, start - len(clause))], re.I))
+            noun = _noun(earlier[-1].group(1)) if earlier else None
+            if noun is None or noun.tag.number != "plur" and noun.tag.case != "gent":
+                return None
+            unit = _lexicon_unit(earlier[-1].group(1), pack) or noun.normal_form
+            return unit, end
         if m is None:
             return None
         rest = re.match(r"\s+([а-яё-]+)", clause[m.end():], re.I)
