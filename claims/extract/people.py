@@ -402,7 +402,7 @@ def _joined_as(sent, title, moved):
             if 0 <= title.start - after <= 12 and not CLAUSE_BREAK.search(sent.text, after, title.start):
                 return p
             # Russian puts the post first: "финансовым директором «Вольтренцы» стала Вивиан Чёк".
-            if p.start >= w.end and 0 <= w.start - title.end <= 20 and \
+            if p.start >= w.end and 0 <= w.start - title.end <= 45 and \
                     not CLAUSE_BREAK.search(sent.text, title.end, p.start):
                 return p
     return None
@@ -426,7 +426,7 @@ def _left_post(sent, title, person, moved, lead_at=None):
     ousting = [e for e in sent.events if e.key == "ousting" and e.end <= person.start]
     # A title right before the joining word with its holder after it is the post taken, not one left
     # (Russian: "Директором по персоналу Acme назначена Юлия Ким", as in _joined_as).
-    taken = [w for w in joins if 0 <= w.start - title.end <= 20 and person.start >= w.end
+    taken = [w for w in joins if 0 <= w.start - title.end <= 45 and person.start >= w.end
              and not CLAUSE_BREAK.search(sent.text, title.end, person.start)]
     leaving = ousting + [w for p, w in words if p == "departure"] + \
         [w for w in joins if title.end <= w.start and w not in taken]

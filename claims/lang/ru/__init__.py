@@ -346,8 +346,8 @@ def org_nominative(name: str) -> str:
         if sing and not any(p.tag.case == "nomn" for p in sing):
             case = sing[0].tag.case
             break
-        plur = [p for p in parses if p.tag.number == "plur"]
-        if plural is None and parses and not sing and not any(p.tag.case == "nomn" for p in plur):
+        plur = [p for p in parses if p.tag.number == "plur" and p.is_known]
+        if plural is None and plur and not sing and not any(p.tag.case == "nomn" for p in plur):
             plural = plur[0].tag.case  # «Северных Сетей»: a plural name in the genitive
     if case is None and plural is not None:
         return _plural_nominative(words, plural)
