@@ -212,7 +212,7 @@ def _count(sent, reader) -> list[Draft]:
     closed = _closed_counts(sent)
     found = closed + _open_counts(sent, [(a.start, a.end) for _, a, _, _, _ in closed])
     for what, a, start, end, words in found:
-        if user_words is not None and user_words.search(words):
+        if user_words is not None and (user_words.search(words) or user_words.fullmatch(what)):
             continue  # users, customers, subscribers: a user count
         if _attributed(sent.text, a.start, end, speech_after, speech_before):
             continue  # "two employees said": sources, not a headcount

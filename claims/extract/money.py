@@ -186,6 +186,9 @@ def period_of(sent, amount, trig=None):
     if t is None and trig is not None:
         ts, te = clause_bounds(sent.text, trig.start)
         t = nearest([t for t in sent.times if ts <= t.start < te and t.time.start], trig.end, max_gap=30)
+        # A trigger that spans the metric, its organisation and its period ("Выручка сети «X» в 2025
+        # году, по данным ..., составила"): the period inside it.
+        t = t or next((u for u in sent.times if trig.start <= u.start and u.end <= trig.end and u.time.start), None)
     if t is None:
         # A clause opened by a word of "when" (the pack's `when_words`) is at the time named right
         # before its comma: "в 2022 году, когда компанию оценили в $1 млрд".
