@@ -28,15 +28,15 @@ _PAIR = re.compile(rf"(?<![\p{{L}}-])(?P<first>{_CAP})\s+(?P<last>{_PART}{_CAP})
 # shows the case (Якобом is instrumental, so Пачоцким is Пачоцкий).
 _SURNAME_ENDINGS = {
     "ablt": [("ским", "ский"), ("цким", "цкий"), ("ым", "ый"), ("им", "ий"), ("ом", ""), ("ем", ""), ("овой", "ова"),
-             ("евой", "ева"), ("иной", "ина"), ("ой", "ая")],
+             ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ой", "ая")],
     "gent": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("овой", "ова"), ("евой", "ева"),
-             ("иной", "ина"), ("ой", "ая"), ("а", ""), ("я", "й")],
+             ("иной", "ина"), ("ыной", "ына"), ("ой", "ая"), ("а", ""), ("я", "й")],
     "accs": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ую", "ая"), ("ову", "ова"),
-             ("еву", "ева"), ("ёву", "ёва"), ("ину", "ина"), ("а", ""), ("я", "й")],
+             ("еву", "ева"), ("ёву", "ёва"), ("ину", "ина"), ("ыну", "ына"), ("а", ""), ("я", "й")],
     "datv": [("скому", "ский"), ("цкому", "цкий"), ("ому", "ый"), ("ему", "ий"), ("овой", "ова"), ("евой", "ева"),
-             ("иной", "ина"), ("ой", "ая"), ("у", ""), ("ю", "й"), ("е", "а")],
+             ("иной", "ина"), ("ыной", "ына"), ("ой", "ая"), ("у", ""), ("ю", "й"), ("е", "а")],
     "loct": [("ском", "ский"), ("цком", "цкий"), ("ом", "ый"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
-             ("ой", "ая"), ("е", "")],
+             ("ыной", "ына"), ("ой", "ая"), ("е", "")],
 }
 # Endings of a foreign name pymorphy3 does not know, oblique -> nominative: the consonant stems
 # (Рагхава, Рагхаву, Рагхавом) and the stems in -а/-я (Кояме, Коямой). A name ending in
@@ -68,6 +68,9 @@ def _parses(word: str):
     return tuple(_morph().parse(word))
 
 
+_CASE_ORDER = ("nomn", "accs", "gent", "ablt", "datv", "loct")
+
+
 def given_name(word: str):
     """(nominative, case) when pymorphy3's dictionary knows the word as a given name, else None
     (its guesses for unknown words tag half of them Name: words of brands, African names)."""
@@ -77,7 +80,12 @@ def given_name(word: str):
     # A real nominative reading wins (Алия, Амара: a woman's name, or a rarer man's in the
     # genitive); a rare one does not (Дмитрия, Анны, Никиты are genitives).
     nominative = [p for p in names if p.tag.case == "nomn"]
-    best = nominative[0] if nominative and sum(p.score for p in nominative) >= 0.25 else names[0]
+    # Readings as likely as each other (Марину: Марина in the accusative or Марин in the dative):
+    # the case a name takes more often in the news wins, the object of a verb before the dative.
+    top = max(p.score for p in names)
+    tied = sorted((p for p in names if p.score >= top - 1e-6), key=lambda p: _CASE_ORDER.index(p.tag.case)
+                  if p.tag.case in _CASE_ORDER else len(_CASE_ORDER))
+    best = nominative[0] if nominative and sum(p.score for p in nominative) >= 0.25 else tied[0]
     return (word if best.tag.case == "nomn" else best.normal_form.capitalize()), best.tag.case
 
 
