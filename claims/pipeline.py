@@ -61,6 +61,7 @@ class Sentence:
     # Words of a rumour, a denial or an intention (the pack's `modal`): what they govern is not stated.
     modal_marks: list[tuple[int, int]] = field(default_factory=list)
     hypothetical: bool = False
+    hypothetical_at: int = 0  # where the first word of a supposition stands
     amounts: list[Amount] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     durations: list[DurationMention] = field(default_factory=list)
@@ -406,7 +407,9 @@ class DocReader:
         sent.future = bool(sent.future_marks)
         modal = pack.compile(pack.get("modal") or [])
         sent.modal_marks = [m.span() for m in modal.finditer(text)] if modal else []
-        sent.hypothetical = bool(hypo and hypo.search(text))
+        first = hypo.search(text) if hypo else None
+        sent.hypothetical = first is not None
+        sent.hypothetical_at = first.start() if first is not None else len(text)
         sent.amounts = find_amounts(text, pack)
         # A move told in the present as fixed ahead (ru "в июне уходит на пенсию": the pack's
         # `scheduled`) is stated, not planned, but a bare month or day in its clause is the next one.
@@ -495,16 +498,23 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _before_supposition(sent: Sentence, draft) -> bool:
+    """A title held now, told in apposition before a supposition starts ("Гендиректор «X» Y может
+    покинуть пост, если акционеры ..."), still holds; nothing else of the sentence is stated."""
+    return draft.predicate == "role" and draft.tense in (None, "past") and draft.value_span is not None \
+        and draft.value_span[1] <= sent.hypothetical_at
+
+
 def extract_claims(doc: Document, entities: Optional[EntityIndex] = None) -> list[Claim]:
     from claims.extract import EXTRACTORS
 
     reader = DocReader(doc, entities or load_index())
     claims: list[Claim] = []
     for sent in reader.sentences():
-        if sent.hypothetical:
-            continue
         for extractor in EXTRACTORS.values():
             for draft in extractor(sent, reader):
+                if sent.hypothetical and not _before_supposition(sent, draft):
+                    continue  # a supposition states nothing
                 # A rumour or a denial states nothing: its claims are told like a plan (tense future,
                 # Draft.to_claim), so the matcher leaves them out and `claimcheck claims` lists them
                 # only with --forecasts; a title named in it still holds.
