@@ -385,8 +385,14 @@ def _after_kind(text: str, start: int, words: list[str], pack) -> bool:
     words between: "сети магазинов у дома «Рядом»") is one whatever its words are, if it is short
     and starts with a capital."""
     kinds = _kinds(pack)
-    return kinds is not None and len(words) <= 3 and words[0][:1].isupper() and \
-        kinds.search(text, max(0, start - 80), start) is not None
+    if kinds is None or len(words) > 3 or not words[0][:1].isupper():
+        return False
+    m = kinds.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    # Only words of a description between ("сети магазинов у дома"), no verb ("фонды ценят «Сигму»").
+    return not any(p.tag.POS in ("VERB", "INFN", "GRND") for w in _WORD.findall(m.group(0))
+                   for p in _parses(w.lower())[:1])
 
 
 def find_orgs(text: str, pack) -> list[tuple[str, str]]:
@@ -400,11 +406,12 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
             continue
         if _QUOTE_AFTER.match(text, m.end()) and len(words) > 1:
             continue
-        if _looks_like_name(words):
-            out.append((name, org_nominative(name)))
-        elif _after_kind(text, m.start(), words, pack):
-            # Named only as a company's name, it is not declined: "сети «Рядом»" is Рядом.
+        if _after_kind(text, m.start(), words, pack):
+            # After a word for a company the name is not declined: "сети «Рядом»" is Рядом,
+            # "компании «Алабуга Полимер»" is Алабуга Полимер.
             out.append((name, name))
+        elif _looks_like_name(words):
+            out.append((name, org_nominative(name)))
     return out
 
 
