@@ -411,7 +411,7 @@ class DocReader:
         sent.hypothetical = first is not None
         sent.hypothetical_at = first.start() if first is not None else len(text)
         sent.amounts = find_amounts(text, pack)
-        # A move told in the present as fixed ahead (ru "в июне уходит на пенсию": the pack's
+        # A move told in the present as fixed ahead (ru "в ноябре уходит на пенсию": the pack's
         # `scheduled`) is stated, not planned, but a bare month or day in its clause is the next one.
         scheduled = pack.compile(pack.get("scheduled") or [])
         ahead = [m.span() for m in scheduled.finditer(text)] if scheduled else []

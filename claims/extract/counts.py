@@ -118,8 +118,8 @@ def _countable(sent, a) -> bool:
     """A plain number of things: no currency, no year, no percentage, no duration, at least two."""
     if a.currency or (a.amount or a.min or a.max or 0) < 2:
         return False
-    # A number that could be a year (1840) is one where the pack cannot tell the noun after it, or
-    # where a time is read there; where it reads the noun (ru `counted`), "1840 магазинов" counts.
+    # A number that could be a year (1905) is one where the pack cannot tell the noun after it, or
+    # where a time is read there; where it reads the noun (ru `counted`), "1905 аптек" counts.
     if a.is_year_like and (getattr(sent.pack.rules, "counted", None) is None
                            or any(t.start <= a.start < t.end for t in sent.times)):
         return False

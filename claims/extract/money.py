@@ -124,7 +124,7 @@ def extract(sent, reader) -> list[Draft]:
                                  exclude=sources(sent) if kind == "valuation" else ())
             if kind == "valuation":
                 cs, ce = clause_bounds(sent.text, trig.start)
-                # "Фонд «Вектор» оценил «Пиксель» в 12 млрд руб.": an organisation inside the
+                # "Фонд «Ориентир» оценил «Пиксель» в 12 млрд руб.": an organisation inside the
                 # valuation's words is the one valued, not the one that values it.
                 inside = [o for o in sent.orgs if o.subject.kind == "org" and trig.start < o.start and o.end <= trig.end]
                 if inside:
@@ -165,7 +165,7 @@ _PERCENT_SIGN = re.compile(r"\s*[%％٪]")
 
 def _stake_target(sent) -> Subject | None:
     """The organisation a stake is of: named within a few words after a percentage, in its clause
-    ("выкупил 49% производителя панелей «Гелиос-Юг»", "a 49% stake in Helios")."""
+    ("купил 30% разработчика игр «Пиксель»", "a 30% stake in Pixel")."""
     for a in sent.amounts:
         m = _PERCENT_SIGN.match(sent.text, a.end)
         if not m:
@@ -191,7 +191,7 @@ def period_of(sent, amount, trig=None):
         t = t or next((u for u in sent.times if trig.start <= u.start and u.end <= trig.end and u.time.start), None)
     if t is None:
         # A clause opened by a word of "when" (the pack's `when_words`) is at the time named right
-        # before its comma: "в 2022 году, когда компанию оценили в $1 млрд".
+        # before its comma: "в 2019 году, когда компанию оценили в $3 млрд".
         when = sent.pack.compile(sent.pack.get("when_words") or [])
         if when is not None and when.match(sent.text, next_word_at(sent.text, cs)):
             head = sent.text[:cs].rstrip(" ,，،")

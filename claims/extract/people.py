@@ -209,7 +209,7 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
         plural = getattr(sent.pack.rules, "plural_title", None)
         if plural is not None and person in sent.people and (
                 any(plural(t.text) for t in chain) or lead_at is not None and plural(sent.text[lead_at:chain[0].start])):
-            # "Сооснователи X и Y", "X и Y сохранят места в совете": a title in the plural is every
+            # "Сооснователи X и Y", "X и Y вошли в наблюдательный совет": a title in the plural is every
             # listed person's.
             group = coordinated(sent, person, sent.people)
         for who in group:
@@ -241,7 +241,7 @@ def _former_lead(pack):
 
 def _successors(sent, drafts: list[Draft]) -> list[Draft]:
     """A post left in this sentence goes to the successor it names (the pack's `successor_words`:
-    "оставил пост генерального директора 31 января; его преемником стала Y", "его сменила Y"): the
+    "оставил пост финансового директора 3 марта; его преемником стал Y", "его сменила Y"): the
     first person after the word, in its clause, holds the post left, at the same organisation."""
     pattern = sent.pack.compile(sent.pack.get("successor_words") or [])
     left = [d for d in drafts if d.tense == "former" and d.value_span]
@@ -515,8 +515,8 @@ _SEMICOLON = re.compile(r"[;；؛]")
 
 
 def _reported_at(sent, t) -> bool:
-    """A time in a clause that opens with one of the pack's `report_words` (", сообщила компания в
-    понедельник") dates the report, not the move."""
+    """A time in a clause that opens with one of the pack's `report_words` (", сообщил банк во
+    вторник") dates the report, not the move."""
     words = sent.pack.compile(sent.pack.get("report_words") or [])
     if words is None:
         return False
@@ -649,8 +649,8 @@ def _stay_in_post(sent, d) -> bool:
 
 def _stay_reach(sent, trig, d) -> bool:
     """A stay word before its duration with the place or post of the stay between, in one clause:
-    "проработавший на предприятии 38 лет", "занимавшая пост финансового директора компании
-    последние пять лет", "works at Acme for 14 years": at most four words and 45 characters."""
+    "проработавший на заводе 27 лет", "занимавшая пост технического директора Acme
+    последние шесть лет", "works at Acme for 14 years": at most four words and 45 characters."""
     if trig.end > d.start or CLAUSE_BREAK.search(sent.text, trig.end, d.start):
         return False
     between = sent.text[trig.end:d.start]

@@ -43,7 +43,7 @@ def extract(sent, reader) -> list[Draft]:
         key = fold(re.sub(r"\W+", " ", measured))[:80]
         # Named by the clause it stands in, which says what the percentage is of.
         cs, ce = clause_bounds(sent.text, a.start)
-        # A clause that is the figure alone ("rose 2 points, to 9%", "выросла на 2 п.п., до 9%") goes
+        # A clause that is the figure alone ("rose 3 points, to 14%", "выросла на 3 п.п., до 14%") goes
         # on with the clause before it, which names what it is of.
         rest = sent.text[cs:a.start] + sent.text[end:ce]
         if cs > 0 and len(re.findall(r"\w{3,}", rest)) == 0:

@@ -610,8 +610,8 @@ class NumberReader:
                 a.amount /= 100
                 a.end = m.end()
         best = None
-        # A bound's own lookbehinds may read the whole clause before it (ru "довёл общий объём ... до
-        # 1,2 млрд": to, not up to); the bound itself ends right before the amount.
+        # A bound's own lookbehinds may read the whole clause before it (ru "довела совокупную сумму ... до
+        # 4,5 млрд": to, not up to); the bound itself ends right before the amount.
         wide = text[max(0, a.start - 120):a.start]
         for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.nearly_before, "nearly"),
                               (self.approx_before, "approx")):

@@ -7,7 +7,7 @@ module gives every group one meaning for all languages:
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
   part                    a key of `parts` (early, mid, late: approximate; q1..q4, h1, h2: a
-                          quarter or half of the year, exact, and read alone too ("за первое
+                          quarter or half of the year, exact, and read alone too ("за второе
                           полугодие": the latest such period begun by publication, or the next
                           one in a story told ahead))
   recent                  "in recent months": the twelve months before publication, approximate

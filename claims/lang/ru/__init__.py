@@ -80,7 +80,7 @@ def given_name(word: str):
     # A real nominative reading wins (Алия, Амара: a woman's name, or a rarer man's in the
     # genitive); a rare one does not (Дмитрия, Анны, Никиты are genitives).
     nominative = [p for p in names if p.tag.case == "nomn"]
-    # Readings as likely as each other (Марину: Марина in the accusative or Марин in the dative):
+    # Readings as likely as each other (Алину: Алина in the accusative or Алин in the dative):
     # the case a name takes more often in the news wins, the object of a verb before the dative.
     top = max(p.score for p in names)
     tied = sorted((p for p in names if p.score >= top - 1e-6), key=lambda p: _CASE_ORDER.index(p.tag.case)
@@ -181,7 +181,7 @@ def _ordinary_word(word: str) -> bool:
     Сегун): it takes the text's evidence like any unknown word."""
     parses = _parses(word.lower())
     if all("impr" in p.tag for p in parses if p.is_known):
-        return False  # an imperative is no word to open a news sentence (Сунь, Вей: Chinese names)
+        return False  # an imperative is no word to open a news sentence (Chinese names read as one, ru-h-departure-01)
     return any(p.is_known for p in parses) and not any(
         g in p.tag for p in parses for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "NOUN"))
 
@@ -356,7 +356,7 @@ def org_nominative(name: str) -> str:
             break
         plur = [p for p in parses if p.tag.number == "plur" and p.is_known]
         if plural is None and plur and not sing and not any(p.tag.case == "nomn" for p in plur):
-            plural = plur[0].tag.case  # «Северных Сетей»: a plural name in the genitive
+            plural = plur[0].tag.case  # «Речных Сетей»: a plural name in the genitive
     if case is None and plural is not None:
         return _plural_nominative(words, plural)
     if case is None or case == "nomn":
@@ -382,7 +382,7 @@ def _kinds(pack):
 
 def _after_kind(text: str, start: int, words: list[str], pack) -> bool:
     """A name in «» right after a word for a company (the pack's `org_kinds`, with up to three
-    words between: "сети магазинов у дома «Рядом»") is one whatever its words are, if it is short
+    words between: "сети пекарен у метро «Заодно»") is one whatever its words are, if it is short
     and starts with a capital."""
     kinds = _kinds(pack)
     if kinds is None or len(words) > 3 or not words[0][:1].isupper():
@@ -390,7 +390,7 @@ def _after_kind(text: str, start: int, words: list[str], pack) -> bool:
     m = kinds.search(text, max(0, start - 80), start)
     if m is None:
         return False
-    # Only words of a description between ("сети магазинов у дома"), no verb ("фонды ценят «Сигму»").
+    # Only words of a description between ("сети пекарен у метро"), no verb ("фонды ценят «Сигму»").
     return not any(p.tag.POS in ("VERB", "INFN", "GRND") for w in _WORD.findall(m.group(0))
                    for p in _parses(w.lower())[:1])
 
@@ -407,8 +407,8 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
         if _QUOTE_AFTER.match(text, m.end()) and len(words) > 1:
             continue
         if _after_kind(text, m.start(), words, pack):
-            # After a word for a company the name is not declined: "сети «Рядом»" is Рядом,
-            # "компании «Алабуга Полимер»" is Алабуга Полимер.
+            # After a word for a company the name is not declined: "сети «Заодно»" is Заодно,
+            # "компании «Кама Пласт»" is Кама Пласт.
             out.append((name, name))
         elif _looks_like_name(words):
             out.append((name, org_nominative(name)))
@@ -433,7 +433,7 @@ _POS_VERB = ("VERB", "INFN", "PRTS", "PRTF", "GRND")
 def _noun(word: str, cases=("gent", "nomn", "accs")):
     """The noun reading of a counted word (пекарен, терминалов, вагонов, спутников), if any: a
     dictionary noun in the genitive (or the plural nominative), not a name; `cases` where the
-    words before the number govern another ("в 23 регионах", "управляет 11 центрами")."""
+    words before the number govern another ("в 9 странах", "управляет 14 гостиницами")."""
     for p in _parses(word.lower()):
         if p.is_known and p.tag.POS == "NOUN" and p.tag.case in cases and \
                 not any(g in p.tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")):
@@ -483,8 +483,8 @@ def counted(text: str, start: int, end: int, pack):
     measures = pack.compile(pack.get("not_counted") or [])
     verb, right_before = _verb_before(text, start, pack)
     stock = pack.compile(pack.get("count_stock_verbs") or [])
-    # "в 23 регионах": where it is present (prepositional after в); "управляет 11 торговыми
-    # центрами": a stock verb that governs the instrumental.
+    # "в 9 странах": where it is present (prepositional after в); "управляет 14 загородными
+    # гостиницами": a stock verb that governs the instrumental.
     cases = ("gent", "nomn", "accs") + (("loct",) if right_before in ("в", "во") else ()) + \
         (("ablt",) if verb and stock and stock.fullmatch(verb) and right_before not in ("с", "со", "за", "над", "под", "перед", "между") else ())
     after = re.match(r"[\s\u00a0]*(?:(?P<adj>[а-яё-]+(?:ых|их|ыми|ими|ое|ый|ий|ая|ую|ой))\s+)?(?P<noun>[а-яё-]+)", text[end:end + 60], re.I)
@@ -501,7 +501,7 @@ def counted(text: str, start: int, end: int, pack):
         clause = re.split(r"[,;:—–()]", text[max(0, start - 80):start])[-1]
         m = heads.search(clause) if heads is not None else None
         if m is None and verb and stock and stock.fullmatch(verb) and re.search(r"(?:^|\s)их(?:\s|$)", clause, re.I):
-            # "закрыл 112 отделений, и теперь у него их осталось 480": "их" with a verb of how many
+            # "закрыла 40 филиалов, и теперь у неё их осталось 210": "их" with a verb of how many
             # there are stands for the noun counted before it in the sentence.
             earlier = list(re.finditer(r"\d\s+(?:[а-яё-]+(?:ых|их)\s+)?([а-яё-]+)", text[:max(0, start - len(clause))], re.I))
             noun = _noun(earlier[-1].group(1)) if earlier else None
