@@ -35,8 +35,9 @@ class EntityIndex:
             for n in e.names:
                 self.by_name[n.casefold()] = e
         alts = _alternation(re.escape(n) for n in self.by_name) or "(?!)"
-        # Latin names need word edges; Han and Arabic ones match where they stand.
-        self.pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alts})(?![A-Za-z0-9])", re.I)
+        # Latin names need word edges; Cyrillic ones too, with room for a case ending after them
+        # (Яндекса, not the Мета of металлургический); Han and Arabic ones match where they stand.
+        self.pattern = re.compile(rf"(?<![A-Za-z0-9\p{{Cyrillic}}])(?:{alts})(?![A-Za-z0-9])(?!\p{{Cyrillic}}{{4}})", re.I)
 
     def find(self, text: str):
         for m in self.pattern.finditer(text):

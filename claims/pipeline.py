@@ -64,6 +64,7 @@ class Sentence:
     # unlike a plan, a forecast or a maybe.
     scheduled_marks: list[tuple[int, int]] = field(default_factory=list)
     hypothetical: bool = False
+    hypothetical_at: int = 0  # where the first word of a supposition stands
     amounts: list[Amount] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     # Times a move takes effect from (the pack's `effective_words`: "effective May 1").
@@ -171,6 +172,21 @@ def _cut_long_line(line: str) -> list[tuple[int, str]]:
     return out
 
 
+def _rejoined(line: str, pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Pieces of a line cut where no sentence ends put back together: after an abbreviation's
+    full stop the next word goes on in lower case ("выросла на 3 п.п., до 14%", "in the U.S. and
+    Canada"), or the piece before ends with a comma, semicolon or colon."""
+    out: list[tuple[int, str]] = []
+    for off, text in pieces:
+        head = text.lstrip()
+        if out and head and (head[0].islower() or out[-1][1].rstrip().endswith((",", ";", ":", "，", "；", "：", "،", "؛"))):
+            start = out[-1][0]
+            out[-1] = (start, line[start:off + len(text)])
+            continue
+        out.append((off, text))
+    return out
+
+
 def split_sentences(doc: Document, pack: LangPack) -> list[tuple[int, str]]:
     """(offset, text) of each sentence outside the skipped ranges, offsets into doc.text."""
     out = []
@@ -192,7 +208,7 @@ def split_sentences(doc: Document, pack: LangPack) -> list[tuple[int, str]]:
             if len(line.group(0)) > _LONG_LINE:
                 pieces = _cut_long_line(line.group(0))
             else:
-                pieces = [(sent.start_char, sent.text) for sent in nlp(line.group(0)).sents]
+                pieces = _rejoined(line.group(0), [(sent.start_char, sent.text) for sent in nlp(line.group(0)).sents])
             for off, sent in pieces:
                 if sent.strip():
                     lead = len(sent) - len(sent.lstrip())
@@ -415,14 +431,21 @@ class DocReader:
         sent.future = bool(sent.future_marks)
         modal = pack.compile(pack.lex.modal)
         sent.modal_marks = [m.span() for m in modal.finditer(text)] if modal else []
-        sent.hypothetical = bool(hypo and hypo.search(text))
+        first = hypo.search(text) if hypo else None
+        sent.hypothetical = first is not None
+        sent.hypothetical_at = first.start() if first is not None else len(text)
         scheduled = pack.compile(pack.lex.scheduled)
         sent.scheduled_marks = [(s, e) for s, e in sent.future_marks if scheduled and scheduled.fullmatch(text, s, e)]
         sent.amounts = find_amounts(text, pack)
-        sent.times = find_times(text, pack, doc.published, sent.future_at)
+        # A move told in the present as fixed ahead (ru "в ноябре уходит на пенсию": the pack's
+        # `ahead_words`) is stated, not planned, but a bare month or day in its clause is the next one.
+        ahead_words = pack.compile(pack.lex.ahead_words)
+        ahead = [m.span() for m in ahead_words.finditer(text)] if ahead_words else []
+        sent.times = find_times(text, pack, doc.published,
+                                (lambda pos: sent.future_at(pos) or _governed(text, ahead, pos)) if ahead else sent.future_at)
         effective = pack.compile(pack.lex.effective_words)
         if effective is not None and sent.times:
-            sent.times, sent.effective_times = _effective_dates(text, sent.times, effective, pack, doc.published)
+            sent.effective_times = _effective_times(text, sent.times, effective)
         sent.durations = find_durations(text, pack, doc.published, sent.amounts)
         for section, target in (("titles", sent.titles), ("triggers", sent.triggers), ("events", sent.events)):
             for key, pattern in pack.lexicon_patterns[section]:
@@ -478,21 +501,13 @@ class DocReader:
         return sent
 
 
-def _effective_dates(text: str, times: list, effective: re.Pattern, pack, published) -> tuple[list, list]:
-    """A date a move takes effect from ("effective May 1", "اعتباراً من الأول من مايو", "自5月1日起
-    生效") is the one nearest publication, whatever the tense of the sentence that announces it
-    ("has named X ..., effective May 1" told in April is this May)."""
+def _effective_times(text: str, times: list, effective: re.Pattern) -> list:
+    """The dates a move takes effect from ("effective May 1", "اعتباراً من الأول من مايو", "自5月1日起
+    生效"): a day right after one of the pack's `effective_words` (Chinese: right before). The time
+    grammar reads them nearest publication; a hire with no time of its own takes them."""
     marks = [m.span() for m in effective.finditer(text)]
-    out, effective_times = [], []
-    for t in times:
-        if any(0 <= t.start - e <= 3 or 0 <= s - t.end <= 2 for s, e in marks):
-            again = find_times(t.text, pack, published, None)
-            if len(again) == 1 and again[0].end - again[0].start == len(t.text):
-                t = TimeMention(t.start, t.end, t.text, again[0].time)
-            if t.time.start is not None and t.time.granularity == "day":
-                effective_times.append(t)
-        out.append(t)
-    return out, effective_times
+    return [t for t in times if t.time.start is not None and t.time.granularity == "day"
+            and any(0 <= t.start - e <= 3 or 0 <= s - t.end <= 2 for s, e in marks)]
 
 
 def _one_mention_per_gloss(text: str, mentions: list[SubjectMention]) -> list[SubjectMention]:
@@ -521,16 +536,23 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _before_supposition(sent: Sentence, draft) -> bool:
+    """A title held now, told in apposition before a supposition starts ("Гендиректор «X» Y может
+    покинуть пост, если акционеры ..."), still holds; nothing else of the sentence is stated."""
+    return draft.predicate == "role" and draft.tense in (None, "past") and draft.value_span is not None \
+        and draft.value_span[1] <= sent.hypothetical_at
+
+
 def extract_claims(doc: Document, entities: Optional[EntityIndex] = None) -> list[Claim]:
     from claims.extract import EXTRACTORS
 
     reader = DocReader(doc, entities or load_index())
     claims: list[Claim] = []
     for sent in reader.sentences():
-        if sent.hypothetical:
-            continue
         for extractor in EXTRACTORS.values():
             for draft in extractor(sent, reader):
+                if sent.hypothetical and not _before_supposition(sent, draft):
+                    continue  # a supposition states nothing
                 # A rumour or a denial states nothing: its claims are told like a plan (tense future,
                 # Draft.to_claim), so the matcher leaves them out and `claimcheck claims` lists them
                 # only with --forecasts; a title named in it still holds.

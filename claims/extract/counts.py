@@ -116,7 +116,12 @@ def _closed_counts(sent) -> list[tuple[str, object, int, int, str]]:
 
 def _countable(sent, a) -> bool:
     """A plain number of things: no currency, no year, no percentage, no duration, at least two."""
-    if a.currency or a.is_year_like or (a.amount or a.min or a.max or 0) < 2:
+    if a.currency or (a.amount or a.min or a.max or 0) < 2:
+        return False
+    # A number that could be a year (1905) is one where the pack cannot tell the noun after it, or
+    # where a time is read there; where it reads the noun (ru `counted`), "1905 аптек" counts.
+    if a.is_year_like and (getattr(sent.pack.rules, "counted", None) is None
+                           or any(t.start <= a.start < t.end for t in sent.times)):
         return False
     if sent.text[a.end:a.end + 2].lstrip()[:1] in ("%", "％") or any(d.start <= a.start < d.end for d in sent.durations):
         return False
@@ -207,7 +212,7 @@ def _count(sent, reader) -> list[Draft]:
     closed = _closed_counts(sent)
     found = closed + _open_counts(sent, [(a.start, a.end) for _, a, _, _, _ in closed])
     for what, a, start, end, words in found:
-        if user_words is not None and user_words.search(words):
+        if user_words is not None and (user_words.search(words) or user_words.fullmatch(what)):
             continue  # users, customers, subscribers: a user count
         if _attributed(sent.text, a.start, end, speech_after, speech_before):
             continue  # "two employees said": sources, not a headcount

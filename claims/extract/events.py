@@ -45,12 +45,13 @@ def _person_of(sent, ev):
 
 def _event_subject(ev, scope: str, sent=None) -> Subject:
     """Named by its kind, the same in every language ("code red"), with the words as written, the
-    kind's other names (events.yaml `names`) and what the words govern ("unveiled its harbour
-    robot", "start flights to Lisbon")."""
-    aliases = [ev.text.strip("«»\"“”'")]
+    pack's own name for the kind (`event_names`: "запуск" for "запустил подписку"), the kind's
+    English names (events.yaml `names`) and what the words govern ("unveiled its harbour robot")."""
+    local = (sent.pack.lex.event_names.get(ev.key) if sent is not None else None) or []
+    aliases = list(dict.fromkeys([ev.text.strip("«»\"“”'"), *([local] if isinstance(local, str) else local)]))
     if sent is not None:
         phrase = _governed_phrase(sent, ev)
-        if phrase and phrase != aliases[0]:
+        if phrase and phrase not in aliases:
             aliases.append(phrase)
     aliases += [n for n in event_kinds().get(ev.key, {}).get("names") or [] if n not in aliases]
     return Subject(id=f"event:{ev.key}@{scope}", name=ev.key.replace("-", " "), kind="event", aliases=aliases)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
-from claims.extract import CLAUSE_BREAK, Draft, nearest
+from claims.extract import CLAUSE_BREAK, Draft, nearest, next_word_at
 from claims.model import Money, Subject
 
 PREDICATES = ("valuation", "funding", "revenue")
@@ -161,6 +161,17 @@ def extract(sent, reader) -> list[Draft]:
             # The investor that led the round is not what the valuation is of.
             subject = org_before(sent, trig.start, reader, products=trig.key == "revenue",
                                  exclude=sources(sent) if kind == "valuation" else ())
+            if kind == "valuation":
+                cs, ce = clause_bounds(sent.text, trig.start)
+                # "Фонд «Ориентир» оценил «Пиксель» в 12 млрд руб.": an organisation inside the
+                # valuation's words is the one valued, not the one that values it.
+                inside = [o for o in sent.orgs if o.subject.kind == "org" and trig.start < o.start and o.end <= trig.end]
+                if inside:
+                    subject = inside[0].subject
+                elif not any(cs <= o.start < ce for o in sent.orgs):
+                    # "bought 49% of Helios; the deal values the company at ...": the company whose
+                    # stake changed hands, not the buyer the sentence opens with.
+                    subject = _stake_target(sent) or subject
         if subject is None:
             continue
         time = period_of(sent, amount, trig)
@@ -239,6 +250,23 @@ def earlier_figure(sent, amount, trig=None) -> bool:
         m.end() == trig.start for m in pattern.finditer(sent.text, max(0, trig.start - 4), trig.start))
 
 
+_PERCENT_SIGN = re.compile(r"\s*[%％٪]")
+
+
+def _stake_target(sent) -> Subject | None:
+    """The organisation a stake is of: named within a few words after a percentage, in its clause
+    ("купил 30% разработчика игр «Пиксель»", "a 30% stake in Pixel")."""
+    for a in sent.amounts:
+        m = _PERCENT_SIGN.match(sent.text, a.end)
+        if not m:
+            continue
+        after = [o for o in sent.orgs if o.subject.kind == "org" and 0 <= o.start - m.end() <= 50
+                 and not CLAUSE_BREAK.search(sent.text, m.end(), o.start)]
+        if after:
+            return after[0].subject
+    return None
+
+
 def period_of(sent, amount, trig=None):
     """The period an amount is for: a time in the amount's own clause (revenue for 2029, 98,600
     vehicles "in the fourth quarter"), else one in its trigger word's clause ("Выручка за 2025 год,
@@ -248,6 +276,16 @@ def period_of(sent, amount, trig=None):
     if t is None and trig is not None:
         ts, te = clause_bounds(sent.text, trig.start)
         t = nearest([t for t in sent.times if ts <= t.start < te and t.time.start], trig.end, max_gap=30)
+        # A trigger that spans the metric, its organisation and its period ("Выручка сети «X» в 2025
+        # году, по данным ..., составила"): the period inside it.
+        t = t or next((u for u in sent.times if trig.start <= u.start and u.end <= trig.end and u.time.start), None)
+    if t is None:
+        # A clause opened by a word of "when" (the pack's `when_words`) is at the time named right
+        # before its comma: "в 2019 году, когда компанию оценили в $3 млрд".
+        when = sent.pack.compile(sent.pack.lex.when_words)
+        if when is not None and when.match(sent.text, next_word_at(sent.text, cs)):
+            head = sent.text[:cs].rstrip(" ,，،")
+            t = next((u for u in sent.times if u.time.start and len(head) - 2 <= u.end <= len(head)), None)
     if t is None:
         # A time that opens the sentence as a clause of its own ("In 2025, ...", "2025年全年，") is
         # the period of all that follows it.

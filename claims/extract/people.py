@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex as re
 
-from claims.extract import CLAUSE_BREAK, Draft, nearest, own_times
+from claims.extract import CLAUSE_BREAK, Draft, nearest, next_word_at, own_times
 from claims.model import PUBLICATION_DATE, Time, Title
 
 _GAP_AFTER_TITLE = r"^[\s\p{Pd}的:：,，،]*(?:[A-Za-z][\w\- ]{1,30}?)?[\s的]*(?:(?:GAP)[\s,，،]*){0,2}$"
@@ -212,18 +212,65 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
             continue
         org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
         lead_at = lead_position(sent, chain[0])
-        for who in [person, *_joined_to(sent, person)]:
+        group = [person, *_joined_to(sent, person)]
+        plural = sent.pack.rules.plural_title
+        if plural is not None and person in sent.people and (
+                any(plural(t.text) for t in chain) or lead_at is not None and plural(sent.text[lead_at:chain[0].start])):
+            # "Сооснователи X и Y", "X и Y вошли в наблюдательный совет": a title in the plural is every
+            # listed person's.
+            group = coordinated(sent, person, sent.people)
+        for who in group:
             for title in chain:
                 value = Title(id=title.key, text=title.text)
                 time = _as_of(sent)
-                left = _left_post(sent, title, who, moved, lead_at)
+                # One stays a founder of what one leaves: only posts are left.
+                left = None if title.key in _FOUNDING else _left_post(sent, title, who, moved, lead_at)
                 if left is not None:
                     tense, time = "former", left or time
                 else:
                     tense = "former" if _former(sent, title) or _former(sent, chain[0]) else _title_tense(sent, title)
+                    if tense == "past" and lead_at is not None and _former_lead(sent.pack) is not None \
+                            and _former_lead(sent.pack).match(sent.text, lead_at):
+                        tense = "former"  # "была коммерческим директором": a post held before
                 out.append(Draft("role", who.subject, value, (title.start, title.end),
                                  object=org.subject if org else reader.main_org, time=time, confidence=0.8, tense=tense))
-    return _earlier_posts(sent, out) + _founders(sent, reader)
+    return _earlier_posts(sent, out) + _successors(sent, out) + _founders(sent, reader)
+
+
+_FOUNDING = ("founder", "co_founder")
+
+
+@lru_cache(maxsize=None)
+def _former_lead(pack):
+    """The pack's `former_leads`: lead words after which a title is a post held before ("was")."""
+    return pack.compile(pack.lex.former_leads)
+
+
+def _successors(sent, drafts: list[Draft]) -> list[Draft]:
+    """A post left in this sentence goes to the successor it names (the pack's `successor_words`:
+    "оставил пост финансового директора 3 марта; его преемником стал Y", "его сменила Y"): the
+    first person after the word, in its clause, holds the post left, at the same organisation."""
+    pattern = sent.pack.compile(sent.pack.lex.successor_words)
+    left = [d for d in drafts if d.tense == "former" and d.value_span]
+    if pattern is None or not left:
+        return []
+    out = []
+    for m in pattern.finditer(sent.text):
+        post = [d for d in left if d.value_span[1] <= m.start()]
+        if not post:
+            continue
+        heir = next((p for p in sent.people if p.start >= m.end() and p.start - m.end() <= 40
+                     and not CLAUSE_BREAK.search(sent.text, m.end(), p.start)), None)
+        if heir is None or any(heir.subject.id == d.subject.id for d in post):
+            continue
+        for d in post:
+            if d.subject.id != post[-1].subject.id:
+                continue
+            if any(o.subject.id == heir.subject.id and o.value.id == d.value.id for o in drafts + out):
+                continue
+            out.append(Draft("role", heir.subject, d.value, d.value_span, object=d.object, time=_as_of(sent),
+                             confidence=0.7, tense="future" if sent.future_at(m.start()) else "past"))
+    return out
 
 
 def _earlier_posts(sent, drafts: list[Draft]) -> list[Draft]:
@@ -231,6 +278,11 @@ def _earlier_posts(sent, drafts: list[Draft]) -> list[Draft]:
     X ... was named president", "финансовый директор X ... стал президентом". A title held now that
     stands before a title led to the same person ("named", "стал") is a former one."""
     led_title = {t.start: lead_position(sent, t) is not None for t in sent.titles}
+    # A title right before a joining word, its holder after ("Гендиректором компании назначена X,
+    # которая ... была финансовым директором") is the post taken, not an earlier one.
+    hires = sent.triggers_for("hire")
+    taken = {t.start for t in sent.titles for w in hires
+             if 0 <= w.start - t.end <= 20 and not CLAUSE_BREAK.search(sent.text, t.end, w.start)}
     led = {}
     for d in drafts:
         if d.value_span and d.tense != "former" and led_title[d.value_span[0]]:
@@ -238,7 +290,7 @@ def _earlier_posts(sent, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         start = led.get(d.subject.id)
         if start is not None and d.value_span and d.value_span[0] < start and d.tense == "past" \
-                and not led_title[d.value_span[0]]:
+                and not led_title[d.value_span[0]] and d.value.id not in _FOUNDING and d.value_span[0] not in taken:
             d.tense = "former"
     return drafts
 
@@ -364,7 +416,7 @@ def _joined_as(sent, title, moved):
             if 0 <= title.start - after <= 12 and not CLAUSE_BREAK.search(sent.text, after, title.start):
                 return p
             # Russian puts the post first: "финансовым директором «Вольтренцы» стала Вивиан Чёк".
-            if p.start >= w.end and 0 <= w.start - title.end <= 20 and \
+            if p.start >= w.end and 0 <= w.start - title.end <= 45 and \
                     not CLAUSE_BREAK.search(sent.text, title.end, p.start):
                 return p
     return None
@@ -388,7 +440,7 @@ def _left_post(sent, title, person, moved, lead_at=None):
     ousting = [e for e in sent.events if e.key == "ousting" and e.end <= person.start]
     # A title right before the joining word with its holder after it is the post taken, not one left
     # (Russian: "Директором по персоналу Acme назначена Юлия Ким", as in _joined_as).
-    taken = [w for w in joins if 0 <= w.start - title.end <= 20 and person.start >= w.end
+    taken = [w for w in joins if 0 <= w.start - title.end <= 45 and person.start >= w.end
              and not CLAUSE_BREAK.search(sent.text, title.end, person.start)]
     leaving = ousting + [w for p, w in words if p == "departure"] + \
         [w for w in joins if title.end <= w.start and w not in taken]
@@ -416,7 +468,11 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             if by is not None and any(m.end() == len(sent.text[:person.start].rstrip()) and m.start() > t.end
                                       for t in triggers for m in by.finditer(sent.text, max(0, person.start - 8), person.start)):
                 continue  # "X left and will be replaced by Y": Y is the agent of another act
-            trig = nearest(triggers, person.start, max_gap=120)
+            # A move word across a semicolon belongs to another clause ("X left on 31 January; his
+            # successor is Y": Y did not leave).
+            trig = nearest([t for t in triggers if not _SEMICOLON.search(sent.text, min(t.end, person.end),
+                                                                         max(t.start, person.start))],
+                           person.start, max_gap=120)
             if trig is not None and not _nearer_person(sent, person, trig, people):
                 pairs.append((person, trig))
         # A trigger no person took ("...重返OpenAI,但在2024年2月離開") goes to the nearest person.
@@ -427,7 +483,8 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
                     pairs.append((person, trig))
         for person, trig in pairs:
             moved.setdefault(person.subject.id, []).append((predicate, trig))
-            dated = [t for t in sent.times if (t.time.start or t.time.month) and not _since(sent, t)]
+            dated = [t for t in sent.times if (t.time.start or t.time.month) and not _since(sent, t)
+                     and not _reported_at(sent, t)]
             t = nearest(own_times(sent, trig, dated), trig.start, max_gap=80)
             if t is None and sent.pack.lex.move_time_past_names:
                 # "استقال X (61 عاماً)، الرئيس التنفيذي للعمليات في «Y»، في فبراير": the person, the
@@ -472,6 +529,20 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             out.append(Draft("departure", person.subject, None, None, object=left, destination=dest, time=time,
                              confidence=0.75 if t else 0.6, anchor=trig.start))
     return out, moved
+
+
+_SEMICOLON = re.compile(r"[;；؛]")
+
+
+def _reported_at(sent, t) -> bool:
+    """A time in a clause that opens with one of the pack's `report_words` (", сообщил банк во
+    вторник") dates the report, not the move."""
+    words = sent.pack.compile(sent.pack.lex.report_words)
+    if words is None:
+        return False
+    from claims.extract.money import clause_bounds
+    cs, _ = clause_bounds(sent.text, t.start)
+    return cs > 0 and words.match(sent.text, next_word_at(sent.text, cs)) is not None
 
 
 def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
@@ -630,6 +701,16 @@ def _stay_in_post(sent, d) -> bool:
     return any(t.end <= d.start and not CLAUSE_BREAK.search(sent.text, t.end, d.start) for t in sent.titles)
 
 
+def _stay_reach(sent, trig, d) -> bool:
+    """A stay word before its duration with the place or post of the stay between, in one clause:
+    "проработавший на заводе 27 лет", "занимавшая пост технического директора Acme
+    последние шесть лет", "works at Acme for 14 years": at most four words and 45 characters."""
+    if trig.end > d.start or CLAUSE_BREAK.search(sent.text, trig.end, d.start):
+        return False
+    between = sent.text[trig.end:d.start]
+    return _apart(sent, trig, d) <= 45 and len(re.findall(r"[\w«»]+", between)) <= 5
+
+
 def tenures(sent, reader) -> list[Draft]:
     out = []
     triggers = sent.triggers_for("tenure")
@@ -649,7 +730,8 @@ def tenures(sent, reader) -> list[Draft]:
             continue
         # Verb first, then the person, then the stay ("أمضى سامي ناصر ثماني سنوات"): a name between
         # the word and the duration does not count in their distance.
-        if not held and not any(_apart(sent, t, d) <= 12 for t in triggers) and not _stay_in_post(sent, d):
+        if not held and not any(_apart(sent, t, d) <= 12 or _stay_reach(sent, t, d) for t in triggers) \
+                and not _stay_in_post(sent, d):
             continue
         interval = _interval_words(sent.pack)
         if interval is not None and interval.match(sent.text, d.end):

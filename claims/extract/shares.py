@@ -62,6 +62,11 @@ def extract(sent, reader) -> list[Draft]:
         key = fold(re.sub(r"\W+", " ", measured))[:80]
         # Named by the clause it stands in, which says what the percentage is of.
         cs, ce = clause_bounds(sent.text, a.start)
+        # A clause that is the figure alone ("rose 3 points, to 14%", "выросла на 3 п.п., до 14%") goes
+        # on with the clause before it, which names what it is of.
+        rest = sent.text[cs:a.start] + sent.text[end:ce]
+        if cs > 0 and len(re.findall(r"\w{3,}", rest)) == 0:
+            cs = clause_bounds(sent.text, max(0, cs - 2))[0]
         subject = Subject(id=f"measure:{key}", name=sent.text[cs:ce].strip(), kind="thing")
         t = nearest(sent.times, a.start, max_gap=40)
         value = Quantity(amount=a.amount, min=a.min, max=a.max, min_exclusive=a.min_exclusive, unit="%", approx=a.approx,

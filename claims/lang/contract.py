@@ -149,8 +149,12 @@ class Lexicon(_Strict):
     org_descriptors: Words = []
     apposition_bare: Optional[Pattern] = None
     former: Words = []
+    former_leads: Words = []
+    successor_words: Words = []
+    report_words: Words = []
     triggers: WordTable = {}
     events: WordTable = {}
+    event_names: dict[str, Union[str, Words]] = {}
     user_nouns: WordTable = {}
     user_measures: WordTable = {}
     count_nouns: WordTable = {}
@@ -168,10 +172,12 @@ class Lexicon(_Strict):
     into_words: Words = []
     future: Words = []
     scheduled: Words = []
+    ahead_words: Words = []
     effective_words: Words = []
     modal: Words = []
     earlier_words: Words = []
     poll_words: Words = []
+    when_words: Words = []
     change_heads: Words = []
     level_words: Words = []
     amount_reach_past_names: bool = False
@@ -243,6 +249,8 @@ class PackRules:
         self.counted = getattr(module, "counted", None)
         # same_word(a, b) -> two inflected forms of one word (default: None)
         self.same_word = getattr(module, "same_word", None)
+        # plural_title(text) -> whether a title word is plural, held by everyone listed (default: None)
+        self.plural_title = getattr(module, "plural_title", None)
 
     def __getattr__(self, name):  # anything else the module defines (helpers, tables)
         return getattr(self.module, name)

@@ -658,9 +658,12 @@ class NumberReader:
                 a.amount /= 100
                 a.end = m.end()
         best = None
+        # A bound's own lookbehinds may read the whole clause before it (ru "довела совокупную сумму ... до
+        # 4,5 млрд": to, not up to); the bound itself ends right before the amount.
+        wide = text[max(0, a.start - 120):a.start]
         for pattern, kind in ((self.more_before, "more"), (self.less_before, "less"), (self.nearly_before, "nearly"),
                               (self.approx_before, "approx")):
-            m = pattern.search(before) if pattern and not plain_before else None
+            m = pattern.search(wide, max(0, len(wide) - len(before))) if pattern and not plain_before else None
             if m and (best is None or len(m.group(0)) > len(best[0].group(0))):
                 best = (m, kind)  # the longest bound wins: "no more than" over "more than"
         if best:

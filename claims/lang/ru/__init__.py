@@ -28,15 +28,15 @@ _PAIR = re.compile(rf"(?<![\p{{L}}-])(?P<first>{_CAP})\s+(?P<last>{_PART}{_CAP})
 # shows the case (Якобом is instrumental, so Пачоцким is Пачоцкий).
 _SURNAME_ENDINGS = {
     "ablt": [("ским", "ский"), ("цким", "цкий"), ("ым", "ый"), ("им", "ий"), ("ом", ""), ("ем", ""), ("овой", "ова"),
-             ("евой", "ева"), ("иной", "ина"), ("ой", "ая")],
+             ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ой", "ая")],
     "gent": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("овой", "ова"), ("евой", "ева"),
-             ("иной", "ина"), ("ой", "ая"), ("а", ""), ("я", "й")],
+             ("иной", "ина"), ("ыной", "ына"), ("ой", "ая"), ("а", ""), ("я", "й")],
     "accs": [("ского", "ский"), ("цкого", "цкий"), ("ого", "ый"), ("его", "ий"), ("ую", "ая"), ("ову", "ова"),
-             ("еву", "ева"), ("ёву", "ёва"), ("ину", "ина"), ("а", ""), ("я", "й")],
+             ("еву", "ева"), ("ёву", "ёва"), ("ину", "ина"), ("ыну", "ына"), ("а", ""), ("я", "й")],
     "datv": [("скому", "ский"), ("цкому", "цкий"), ("ому", "ый"), ("ему", "ий"), ("овой", "ова"), ("евой", "ева"),
-             ("иной", "ина"), ("ой", "ая"), ("у", ""), ("ю", "й"), ("е", "а")],
+             ("иной", "ина"), ("ыной", "ына"), ("ой", "ая"), ("у", ""), ("ю", "й"), ("е", "а")],
     "loct": [("ском", "ский"), ("цком", "цкий"), ("ом", "ый"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
-             ("ой", "ая"), ("е", "")],
+             ("ыной", "ына"), ("ой", "ая"), ("е", "")],
 }
 # Endings of a foreign name pymorphy3 does not know, oblique -> nominative: the consonant stems
 # (Рагхава, Рагхаву, Рагхавом) and the stems in -а/-я (Кояме, Коямой). A name ending in
@@ -68,6 +68,9 @@ def _parses(word: str):
     return tuple(_morph().parse(word))
 
 
+_CASE_ORDER = ("nomn", "accs", "gent", "ablt", "datv", "loct")
+
+
 def given_name(word: str):
     """(nominative, case) when pymorphy3's dictionary knows the word as a given name, else None
     (its guesses for unknown words tag half of them Name: words of brands, African names)."""
@@ -77,7 +80,12 @@ def given_name(word: str):
     # A real nominative reading wins (Алия, Амара: a woman's name, or a rarer man's in the
     # genitive); a rare one does not (Дмитрия, Анны, Никиты are genitives).
     nominative = [p for p in names if p.tag.case == "nomn"]
-    best = nominative[0] if nominative and sum(p.score for p in nominative) >= 0.25 else names[0]
+    # Readings as likely as each other (Алину: Алина in the accusative or Алин in the dative):
+    # the case a name takes more often in the news wins, the object of a verb before the dative.
+    top = max(p.score for p in names)
+    tied = sorted((p for p in names if p.score >= top - 1e-6), key=lambda p: _CASE_ORDER.index(p.tag.case)
+                  if p.tag.case in _CASE_ORDER else len(_CASE_ORDER))
+    best = nominative[0] if nominative and sum(p.score for p in nominative) >= 0.25 else tied[0]
     return (word if best.tag.case == "nomn" else best.normal_form.capitalize()), best.tag.case
 
 
@@ -172,6 +180,8 @@ def _ordinary_word(word: str) -> bool:
     Северная, Сегодня, Об). A noun may be a foreign name written like a Russian word (Ли, Сон,
     Сегун): it takes the text's evidence like any unknown word."""
     parses = _parses(word.lower())
+    if all("impr" in p.tag for p in parses if p.is_known):
+        return False  # an imperative is no word to open a news sentence (Chinese names read as one, ru-h-departure-01)
     return any(p.is_known for p in parses) and not any(
         g in p.tag for p in parses for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "NOUN"))
 
@@ -290,7 +300,7 @@ def same_word(a: str, b: str) -> bool:
 
 # --- organisations ------------------------------------------------------------------------------
 _QUOTED = re.compile(r"«(?P<name>[^«»\n]{1,50})»")
-_NAME_WORD = re.compile(r"[\w][\w.&'’+-]*")
+_NAME_WORD = re.compile(r"[\w][\w.&'’+-]*|№\s?\d+")
 _QUOTE_AFTER = re.compile(r"\s*[,.!?]?\s*[—–-]\s")
 
 
@@ -308,6 +318,24 @@ def _looks_like_name(words: list[str]) -> bool:
     return True
 
 
+def _not_person(parses) -> list:
+    """An organisation's word read as a thing where it can be: «Альфу» is Альфа (accusative), not the
+    dative of a man's name Альф."""
+    parses = list(parses)
+    things = [p for p in parses if not any(g in p.tag for g in ("Name", "Surn", "Patr"))]
+    return things or parses
+
+
+def _plural_nominative(words: list[str], case: str) -> str:
+    out = []
+    for w in words:
+        parses = [p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case == case
+                  and p.tag.number == "plur"] if re.fullmatch(r"[А-ЯЁа-яё]+", w) else []
+        form = parses[0].inflect({"nomn", "plur"}) if parses else None
+        out.append(w if form is None else (form.word.capitalize() if w[0].isupper() else form.word))
+    return " ".join(out)
+
+
 def org_nominative(name: str) -> str:
     """«Полярного Ветра» -> Полярный Ветер, «Кедровым Берегом» -> Кедровый Берег, «Латексом» -> Латекс:
     where a word of the name has no nominative reading, the name is in the case of that word, and
@@ -315,22 +343,28 @@ def org_nominative(name: str) -> str:
     plural nominative or a singular genitive is read as the singular: «Вишни» is Вишня)."""
     words = name.split()
     case = None
+    plural = None
     for w in words:
         if not re.fullmatch(r"[А-ЯЁа-яё]+", w):
             continue
-        parses = [p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case]
+        parses = _not_person(p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case)
         if any(p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in parses):
             return name  # an adjective agrees with its noun: «Лесные угодья» is a plural nominative
         sing = [p for p in parses if p.tag.number != "plur"]
         if sing and not any(p.tag.case == "nomn" for p in sing):
             case = sing[0].tag.case
             break
+        plur = [p for p in parses if p.tag.number == "plur" and p.is_known]
+        if plural is None and plur and not sing and not any(p.tag.case == "nomn" for p in plur):
+            plural = plur[0].tag.case  # «Речных Сетей»: a plural name in the genitive
+    if case is None and plural is not None:
+        return _plural_nominative(words, plural)
     if case is None or case == "nomn":
         return name
     out = []
     for w in words:
-        parses = [p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case == case
-                  and p.tag.number != "plur"] if re.fullmatch(r"[А-ЯЁа-яё]+", w) else []
+        parses = _not_person(p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case == case
+                             and p.tag.number != "plur") if re.fullmatch(r"[А-ЯЁа-яё]+", w) else []
         form = parses[0].inflect({"nomn"}) if parses else None
         if form is None:
             out.append(w)
@@ -338,6 +372,27 @@ def org_nominative(name: str) -> str:
         new = form.word
         out.append(new.capitalize() if w[0].isupper() else new)
     return " ".join(out)
+
+
+@lru_cache(maxsize=None)
+def _kinds(pack):
+    words = pack.get("org_kinds") or []
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?:\s+[а-яё-]+){{0,3}}\s+$", re.I) if words else None
+
+
+def _after_kind(text: str, start: int, words: list[str], pack) -> bool:
+    """A name in «» right after a word for a company (the pack's `org_kinds`, with up to three
+    words between: "сети пекарен у метро «Заодно»") is one whatever its words are, if it is short
+    and starts with a capital."""
+    kinds = _kinds(pack)
+    if kinds is None or len(words) > 3 or not words[0][:1].isupper():
+        return False
+    m = kinds.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    # Only words of a description between ("сети пекарен у метро"), no verb ("фонды ценят «Сигму»").
+    return not any(p.tag.POS in ("VERB", "INFN", "GRND") for w in _WORD.findall(m.group(0))
+                   for p in _parses(w.lower())[:1])
 
 
 def find_orgs(text: str, pack) -> list[tuple[str, str]]:
@@ -349,10 +404,25 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
         words = name.split()
         if not all(_NAME_WORD.fullmatch(w) or w in ("и", "&") for w in words):
             continue
-        if not _looks_like_name(words) or _QUOTE_AFTER.match(text, m.end()) and len(words) > 1:
+        if _QUOTE_AFTER.match(text, m.end()) and len(words) > 1:
             continue
-        out.append((name, org_nominative(name)))
+        if _after_kind(text, m.start(), words, pack):
+            # After a word for a company the name is not declined: "сети «Заодно»" is Заодно,
+            # "компании «Кама Пласт»" is Кама Пласт.
+            out.append((name, name))
+        elif _looks_like_name(words):
+            out.append((name, org_nominative(name)))
     return out
+
+
+def plural_title(text: str) -> bool:
+    """Whether a title, or the lead word before it, is in the plural ("Сооснователи", "сохранят
+    места в совете директоров"): its first noun or verb has only plural readings."""
+    for w in _WORD.findall(text):
+        parses = [p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "VERB")]
+        if parses:
+            return all(p.tag.number == "plur" for p in parses)
+    return False
 
 
 # --- counted things -----------------------------------------------------------------------------
@@ -360,11 +430,12 @@ _WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)?", re.I)
 _POS_VERB = ("VERB", "INFN", "PRTS", "PRTF", "GRND")
 
 
-def _noun(word: str):
+def _noun(word: str, cases=("gent", "nomn", "accs")):
     """The noun reading of a counted word (пекарен, терминалов, вагонов, спутников), if any: a
-    dictionary noun in the genitive (or the plural nominative), not a name."""
+    dictionary noun in the genitive (or the plural nominative), not a name; `cases` where the
+    words before the number govern another ("в 9 странах", "управляет 14 гостиницами")."""
     for p in _parses(word.lower()):
-        if p.is_known and p.tag.POS == "NOUN" and p.tag.case in ("gent", "nomn", "accs") and \
+        if p.is_known and p.tag.POS == "NOUN" and p.tag.case in cases and \
                 not any(g in p.tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")):
             return p
     return None
@@ -410,11 +481,17 @@ def counted(text: str, start: int, end: int, pack):
                                                    or re.compile("(?!)")).search(text, start, end):
         return None  # "нескольких сотрудников", "десятки магазинов": no number of them is stated
     measures = pack.compile(pack.lex.not_counted)
-    after = re.match(r"[\s\u00a0]*(?:(?P<adj>[а-яё-]+(?:ых|их))\s+)?(?P<noun>[а-яё-]+)", text[end:end + 60], re.I)
+    verb, right_before = _verb_before(text, start, pack)
+    stock = pack.compile(pack.lex.count_stock_verbs)
+    # "в 9 странах": where it is present (prepositional after в); "управляет 14 загородными
+    # гостиницами": a stock verb that governs the instrumental.
+    cases = ("gent", "nomn", "accs") + (("loct",) if right_before in ("в", "во") else ()) + \
+        (("ablt",) if verb and stock and stock.fullmatch(verb) and right_before not in ("с", "со", "за", "над", "под", "перед", "между") else ())
+    after = re.match(r"[\s\u00a0]*(?:(?P<adj>[а-яё-]+(?:ых|их|ыми|ими|ое|ый|ий|ая|ую|ой))\s+)?(?P<noun>[а-яё-]+)", text[end:end + 60], re.I)
     unit, stop = None, None
     if after:
         word = after.group("noun")
-        noun = _noun(word)
+        noun = _noun(word, cases)
         adj_ok = not after.group("adj") or any(p.tag.POS == "ADJF" for p in _parses(after.group("adj").lower()))
         if noun is not None and adj_ok and not (measures and measures.fullmatch(word)) and \
                 not (measures and measures.fullmatch(noun.normal_form)):
@@ -423,6 +500,15 @@ def counted(text: str, start: int, end: int, pack):
         heads = pack.compile(pack.lex.count_heads)
         clause = re.split(r"[,;:—–()]", text[max(0, start - 80):start])[-1]
         m = heads.search(clause) if heads is not None else None
+        if m is None and verb and stock and stock.fullmatch(verb) and re.search(r"(?:^|\s)их(?:\s|$)", clause, re.I):
+            # "закрыла 40 филиалов, и теперь у неё их осталось 210": "их" with a verb of how many
+            # there are stands for the noun counted before it in the sentence.
+            earlier = list(re.finditer(r"\d\s+(?:[а-яё-]+(?:ых|их)\s+)?([а-яё-]+)", text[:max(0, start - len(clause))], re.I))
+            noun = _noun(earlier[-1].group(1)) if earlier else None
+            if noun is None or noun.tag.number != "plur" and noun.tag.case != "gent":
+                return None
+            unit = _lexicon_unit(earlier[-1].group(1), pack) or noun.normal_form
+            return unit, end
         if m is None:
             return None
         rest = re.match(r"\s+([а-яё-]+)", clause[m.end():], re.I)
@@ -437,10 +523,8 @@ def counted(text: str, start: int, end: int, pack):
         if noun is None or noun.tag.number != "plur" and noun.normal_form not in ("персонал", "штат"):
             return None
         unit, stop = _lexicon_unit(rest.group(1), pack) or noun.normal_form, end
-    verb, right_before = _verb_before(text, start, pack)
     if right_before == "на":
         return None
-    stock = pack.compile(pack.lex.count_stock_verbs)
     if verb and right_before != "до" and not (stock and stock.fullmatch(verb)):
         unit = f"{unit}_{verb}"
     return unit, stop
