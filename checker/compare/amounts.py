@@ -78,8 +78,9 @@ class AmountConflict(Rule):
                 return None
         if a.predicate == "funding" and not _same_round(a, b):
             return None
-        if a.predicate == "revenue" and (a.time is None or b.time is None or a.time.start is None):
-            return None
+        if a.predicate == "revenue" and (a.time is None or b.time is None or a.time.start is None
+                                         or (a.time.start, a.time.end) != (b.time.start, b.time.end)):
+            return None  # a quarter's revenue and its year's are two figures
         if a.predicate in ("user_count", "count") and (explicit_time(a) or explicit_time(b)):
             # "312,400 vehicles in 2025" and "98,600 in the fourth quarter" count different periods.
             if not (explicit_time(a) and explicit_time(b) and (a.time.start, a.time.end) == (b.time.start, b.time.end)):

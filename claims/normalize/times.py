@@ -6,7 +6,7 @@ module gives every group one meaning for all languages:
   month_name              a key of `months`
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
-  part                    a key of `parts` (early, mid, late)
+  part                    a key of `parts` (early, mid, late; q1..q4 for a quarter, exact)
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
   day_word                a day written as an ordinal word, a key of `ordinals` ("twenty-fourth",
@@ -70,6 +70,8 @@ class TimeReader:
             "relative_months": _alternation(self.tables["rel_month"]) or "(?!)",
             "relative_weeks": _alternation(self.tables["rel_week"]) or "(?!)",
             "parts": _alternation(self.tables["part"]) or "(?!)",
+            # The parts that are quarters (q1..q4): a quarter may stand alone (一季度营收).
+            "quarters": _alternation({k: v for k, v in self.tables["part"].items() if str(v) in _QUARTERS}) or "(?!)",
             "recent": _alternation(pack.get("recent") or []) or "(?!)",
             "relative_days": _alternation(self.tables["rel_day"]) or "(?!)",
             "month_directions": _alternation(self.tables["dir"]) or "(?!)",
@@ -174,6 +176,16 @@ class TimeReader:
             relative = True
             offset = self._key("rel_year", g["rel_year"])
             year = published.year + int(offset or 0) if published else None
+        if year is None and month is None and part in _QUARTERS and published:
+            # A quarter without a year: the latest one begun by publication in a story told in the
+            # past (or unmarked); in one told ahead, the next one not yet over.
+            relative = True
+            year = published.year
+            first = 3 * _QUARTERS.index(part) + 1
+            if future and dt.date(year, first + 2, 1) < dt.date(published.year, published.month, 1):
+                year += 1
+            elif not future and dt.date(year, first, 1) > published:
+                year -= 1
         if year is None and month is not None and published and not relative:
             relative = True
             year = published.year
@@ -206,6 +218,9 @@ class TimeReader:
             s, e = month_span(year, month)
             return Time(start=s, end=e, granularity="month", relative=relative)
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if part in _QUARTERS:
+            start, end = month_span(year, 3 * _QUARTERS.index(part) + 1)[0], month_span(year, 3 * _QUARTERS.index(part) + 3)[1]
+            return Time(start=start, end=end, granularity="year", relative=relative)
         if part == "late":
             start = dt.date(year, 7, 1)
         elif part == "early":
@@ -214,6 +229,9 @@ class TimeReader:
             start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
         return Time(start=start, end=end, granularity="year", relative=relative, approx=part is not None)
 
+
+# Parts of a year that are its quarters, told exactly (a pack's `parts` value q1..q4).
+_QUARTERS = ("q1", "q2", "q3", "q4")
 
 _CJK_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "兩": 2}
 
