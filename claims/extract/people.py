@@ -56,8 +56,17 @@ def _former(sent, title) -> bool:
         return False
     before = sent.text[max(0, title.start - 24):title.start]  # "كانت تشغل منصب" ends right there
     after = sent.text[title.end:title.end + 12]
-    return any(m.end() >= len(before.rstrip()) - 1 for m in pattern.finditer(before)) or \
+    # Where the pack allows it, the words that narrow the post may stand between (前全球研发负责人).
+    gap = _former_gap(sent.pack)
+    return any(m.end() >= len(before.rstrip()) - 1 or (gap is not None and gap.fullmatch(before, m.end()))
+               for m in pattern.finditer(before)) or \
         any(m.start() <= 1 for m in pattern.finditer(after))
+
+
+@lru_cache(maxsize=None)
+def _former_gap(pack):
+    gap = pack.get("former_gap")
+    return re.compile(gap) if gap else None
 
 
 def _title_tense(sent, title) -> str:

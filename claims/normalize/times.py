@@ -5,7 +5,8 @@ module gives every group one meaning for all languages:
   year, month, day        digits
   month_name              a key of `months`
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
-  weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
+  weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication;
+                          inside a rel_week group (上周四), that day of that week
   part                    a key of `parts` (early, mid, late; q1..q4 for a quarter, exact)
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
@@ -137,6 +138,13 @@ class TimeReader:
             year += 1900 if year > 50 else 2000
         if month is not None and not 1 <= month <= 12:
             return None
+        if "weekday" in g and "rel_week" in g:
+            # "last Thursday" named by its week (上周四, 本週五): that week's day.
+            wd, offset = self._key("weekday", g["weekday"]), self._key("rel_week", g["rel_week"])
+            if not published or wd is None or offset is None:
+                return Time(granularity="day", relative=True)
+            d = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=int(offset), days=int(wd))
+            return Time(start=d, end=d, granularity="day", relative=True)
         if "weekday" in g:
             # "on Tuesday" in a story told in the past is the last Tuesday up to publication; in one
             # told ahead, the next one; with no tense marked, the nearer of the two.
