@@ -406,12 +406,22 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             continue
         pairs = []
         people = _people(sent)
-        by = sent.pack.compile(sent.pack.get("agent_words") or [])
+        by = sent.pack.compile(sent.pack.get("move_agent_words") or sent.pack.get("agent_words") or [])
+        # "已退休的何國雄": a move word told of the person after it (the pack's `move_doer_after`) is theirs alone.
+        own = _own_doers(sent, triggers, people)
+        hires = sent.triggers_for("hire") if predicate == "departure" else []
         for person in people:
-            if by is not None and any(m.end() == len(sent.text[:person.start].rstrip()) and m.start() > t.end
-                                      for t in triggers for m in by.finditer(sent.text, max(0, person.start - 8), person.start)):
-                continue  # "X left and will be replaced by Y": Y is the agent of another act
-            trig = nearest(triggers, person.start, max_gap=120)
+            at = _before_titles(sent, person.start)
+            if by is not None and any(m.end() == len(sent.text[:at].rstrip()) and m.start() > t.end
+                                      for t in triggers for m in by.finditer(sent.text, max(0, at - 8), at)):
+                continue  # "X left and will be replaced by (vice-president) Y": Y is the agent of another act
+            free = [t for t in triggers if own.get(t.start, person.subject.id) == person.subject.id]
+            trig = nearest(free, person.start, max_gap=120)
+            if trig is not None and hires and CLAUSE_BREAK.search(sent.text, *sorted((trig.end, person.start))) and \
+                    any(not CLAUSE_BREAK.search(sent.text, *sorted((h.start, person.end))) for h in hires):
+                continue  # "X resigned; the board chose Y to succeed him": Y's clause tells Y's own move
+            if trig is not None and _other_clause_holder(sent, person, trig, people):
+                continue  # "X resigned, and the board chose Y to take over": the move word is Y's
             if trig is not None and not _nearer_person(sent, person, trig, people):
                 pairs.append((person, trig))
         # A trigger no person took ("...重返OpenAI,但在2024年2月離開") goes to the nearest person.
@@ -463,6 +473,34 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
     return out, moved
 
 
+def _before_titles(sent, pos: int) -> int:
+    """Where the titles written right before a position start ("by vice-president Y", 由副總鄭家豪)."""
+    moved = True
+    while moved:
+        moved = False
+        for t in sent.titles:
+            if t.end <= pos and not sent.text[t.end:pos].strip() and t.start < pos:
+                pos, moved = t.start, True
+    return pos
+
+
+def _own_doers(sent, triggers, people) -> dict[int, str]:
+    """Move words told of the person right after them, past the pack's `move_doer_after` word and
+    any titles (已退休的何國雄, 卸任的前總裁X): trigger start -> that person's id."""
+    pattern = sent.pack.compile(sent.pack.get("move_doer_after") or [])
+    if pattern is None:
+        return {}
+    out = {}
+    for t in triggers:
+        m = pattern.match(sent.text, t.end)
+        if m is None:
+            continue
+        for p in people:
+            if p.start >= m.end() and _before_titles(sent, p.start) == m.end():
+                out[t.start] = p.subject.id
+    return out
+
+
 def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
     """The organisation named after one of the pack's `key` words that follows a move word in its
     sentence part ("joins from Acme", "left in March for rival Acme"): the word within `reach`
@@ -504,6 +542,37 @@ def _nearer_person(sent, person, trig, people) -> bool:
         # Listed: only titles, names, punctuation and short joining words (и, and, et) between.
         listed = all(len(w) <= 3 for w in re.findall(r"\w+", between))
         if (CLAUSE_BREAK.search(sent.text, a, b) or breaks.search(sent.text, a, b)) and not listed:
+            return True
+    return False
+
+
+def _listed(sent, a: int, b: int, people) -> bool:
+    """Only titles, names, punctuation and short joining words between a and b: one list."""
+    between = sent.text[a:b]
+    for m in [*sent.titles, *people]:
+        if a <= m.start and m.end <= b:
+            between = between.replace(sent.text[m.start:m.end], " ")
+    return all(len(w) <= 3 for w in re.findall(r"\w+", between))
+
+
+def _other_clause_holder(sent, person, trig, people) -> bool:
+    """Whether a move word after `person` belongs to another person standing in its own clause,
+    between them, while `person` is in an earlier clause and not listed with that one ("X resigned,
+    and the board chose Y to take over", 黃某請辭，董事會推選董事林某接任)."""
+    before = person.end <= trig.start
+    if not before and person.start < trig.end:
+        return False
+    for other in people:
+        if other.subject.id == person.subject.id:
+            continue
+        if before and person.end <= other.start and other.end <= trig.start:
+            near, far = (other.end, trig.start), (person.end, other.start)
+        elif not before and trig.end <= other.start and other.end <= person.start:
+            near, far = (trig.end, other.start), (other.end, person.start)  # "named Y CEO, succeeding X"
+        else:
+            continue
+        if not CLAUSE_BREAK.search(sent.text, *near) and CLAUSE_BREAK.search(sent.text, *far) \
+                and not _listed(sent, *far, people):
             return True
     return False
 
