@@ -116,8 +116,9 @@ class Claim(BaseModel):
     value_span: Optional[Span] = None
     lang: Optional[str] = None
     # "past" when the sentence narrates a done fact, "future" for plans, forecasts and targets,
-    # "former" for a post held before ("former chief scientist").
-    tense: Literal["past", "future", "former", "unknown"] = "unknown"
+    # "former" for a post held before ("former chief scientist"), "scheduled" for a move or an event
+    # put on the calendar for a day or a month ("will leave on 30 September").
+    tense: Literal["past", "future", "scheduled", "former", "unknown"] = "unknown"
     confidence: float = 0.8
 
     @property

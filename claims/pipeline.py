@@ -60,6 +60,9 @@ class Sentence:
     future_marks: list[tuple[int, int]] = field(default_factory=list)
     # Words of a rumour, a denial or an intention (the pack's `modal`): what they govern is not stated.
     modal_marks: list[tuple[int, int]] = field(default_factory=list)
+    # Future marks that only put a thing on the calendar (the pack's `scheduled`: "will", 将于, سـ),
+    # unlike a plan, a forecast or a maybe.
+    scheduled_marks: list[tuple[int, int]] = field(default_factory=list)
     hypothetical: bool = False
     amounts: list[Amount] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
@@ -88,6 +91,15 @@ class Sentence:
         if not self.modal_marks:
             return False
         return _governed(self.text, self.modal_marks, 0 if pos is None else pos)
+
+    def scheduled_at(self, pos: Optional[int]) -> bool:
+        """Whether what is told at `pos` is only scheduled: every future mark that governs it puts
+        a thing on the calendar ("will leave on 30 September", "将于10月1日卸任"), none plans,
+        forecasts or doubts it, and no rumour or denial governs it."""
+        pos = 0 if pos is None else pos
+        governing = [m for m in self.future_marks if _governed(self.text, [m], pos)]
+        return bool(governing) and all(m in self.scheduled_marks for m in governing) \
+            and not self.modal_at(pos) and not self.hypothetical
 
     def triggers_for(self, predicate: str) -> list[Mention]:
         return [t for t in self.triggers if t.key == predicate]
@@ -392,6 +404,8 @@ class DocReader:
         modal = pack.compile(pack.get("modal") or [])
         sent.modal_marks = [m.span() for m in modal.finditer(text)] if modal else []
         sent.hypothetical = bool(hypo and hypo.search(text))
+        scheduled = pack.compile(pack.get("scheduled") or [])
+        sent.scheduled_marks = [(s, e) for s, e in sent.future_marks if scheduled and scheduled.fullmatch(text, s, e)]
         sent.amounts = find_amounts(text, pack)
         sent.times = find_times(text, pack, doc.published, sent.future_at)
         sent.durations = find_durations(text, pack, doc.published, sent.amounts)

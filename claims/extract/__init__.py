@@ -30,11 +30,24 @@ class Draft:
         at = self.value_span[0] if self.value_span else self.anchor
         told_ahead = sent.future_at(at) if at is not None else sent.future
         tense = self.tense or ("future" if told_ahead or sent.modal_at(at) else "past")
+        if tense == "future" and self.predicate in _SCHEDULABLE and sent.scheduled_at(at) and (
+                _on_the_calendar(self.time) or self.predicate != "event_date" and any(_on_the_calendar(t.time) for t in sent.times)):
+            tense = "scheduled"
         vs = (sent.start + self.value_span[0], sent.start + self.value_span[1]) if self.value_span else None
         return Claim(id=claim_id, doc=sent.doc.id, predicate=self.predicate, subject=self.subject, value=self.value,
                      object=self.object, destination=self.destination, time=self.time, text=sent.text,
                      span=(sent.start, sent.start + len(sent.text)), value_span=vs, lang=sent.doc.lang,
                      tense=tense, confidence=round(self.confidence, 2))
+
+
+# A move or an event put on the calendar for a day or a month ("will leave on 30 September",
+# "shares will begin trading on 24 June") is stated as a schedule; a plan or a forecast is not. The
+# other half of a dated move is scheduled with it ("will leave on 30 September to join X").
+_SCHEDULABLE = {"departure", "hire", "event_date"}
+
+
+def _on_the_calendar(time) -> bool:
+    return time is not None and time.start is not None and time.granularity in ("day", "month")
 
 
 def nearest(items, anchor: int, *, max_gap: int = 10_000):

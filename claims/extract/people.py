@@ -529,6 +529,18 @@ def _nearer_person(sent, person, trig, people) -> bool:
     "«...انضمام Y...»، قال X": X is the speaker. "A, B and C left" is one list."""
     breaks = _move_breaks(sent.pack)
     lo, hi = (person.end, trig.start) if person.end <= trig.start else (trig.end, person.start)
+    # The move word's own subject stands before it in its clause; a person told after a clause
+    # mark is another act's ("X将于9月退休，由Y接任": Y does not retire).
+    if person.start >= trig.end and CLAUSE_BREAK.search(sent.text, trig.end, person.start) and any(
+            other.subject.id != person.subject.id and other.end <= trig.start
+            and not CLAUSE_BREAK.search(sent.text, other.end, trig.start) for other in people):
+        return True
+    # ... and a person in an earlier clause is not the subject of a move word whose own clause
+    # names another before it ("X将于9月退休，由Y接任": X does not take over).
+    if person.end <= trig.start and CLAUSE_BREAK.search(sent.text, person.end, trig.start) and any(
+            other.subject.id != person.subject.id and person.end <= other.start and other.end <= trig.start
+            and not CLAUSE_BREAK.search(sent.text, other.end, trig.start) for other in people):
+        return True
     if breaks is None or not breaks.search(sent.text, lo, hi):
         return False
     for other in people:
