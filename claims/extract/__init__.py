@@ -31,7 +31,8 @@ class Draft:
         told_ahead = sent.future_at(at) if at is not None else sent.future
         tense = self.tense or ("future" if told_ahead or sent.modal_at(at) else "past")
         if tense == "future" and self.predicate in _SCHEDULABLE and sent.scheduled_at(at) and (
-                _on_the_calendar(self.time) or self.predicate != "event_date" and any(_on_the_calendar(t.time) for t in sent.times)):
+                _on_the_calendar(self.time if self.predicate != "event_date" else self.value)
+                or self.predicate != "event_date" and any(_on_the_calendar(t.time) for t in sent.times)):
             tense = "scheduled"
         vs = (sent.start + self.value_span[0], sent.start + self.value_span[1]) if self.value_span else None
         return Claim(id=claim_id, doc=sent.doc.id, predicate=self.predicate, subject=self.subject, value=self.value,
@@ -47,7 +48,7 @@ _SCHEDULABLE = {"departure", "hire", "event_date"}
 
 
 def _on_the_calendar(time) -> bool:
-    return time is not None and time.start is not None and time.granularity in ("day", "month")
+    return isinstance(time, Time) and time.start is not None and time.granularity in ("day", "month")
 
 
 def nearest(items, anchor: int, *, max_gap: int = 10_000):

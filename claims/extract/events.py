@@ -43,10 +43,32 @@ def _person_of(sent, ev):
     return before[-1].subject if before else None
 
 
-def _event_subject(ev, scope: str) -> Subject:
-    """Named by its kind, the same in every language ("code red"), with the words as written."""
-    return Subject(id=f"event:{ev.key}@{scope}", name=ev.key.replace("-", " "), kind="event",
-                   aliases=[ev.text.strip("«»\"“”'")])
+def _event_subject(ev, scope: str, sent=None) -> Subject:
+    """Named by its kind, the same in every language ("code red"), with the words as written, the
+    kind's other names (events.yaml `names`) and what the words govern ("unveiled its harbour
+    robot", "start flights to Lisbon")."""
+    aliases = [ev.text.strip("«»\"“”'")]
+    if sent is not None:
+        phrase = _governed_phrase(sent, ev)
+        if phrase and phrase != aliases[0]:
+            aliases.append(phrase)
+    aliases += [n for n in event_kinds().get(ev.key, {}).get("names") or [] if n not in aliases]
+    return Subject(id=f"event:{ev.key}@{scope}", name=ev.key.replace("-", " "), kind="event", aliases=aliases)
+
+
+def _governed_phrase(sent, ev, max_words: int = 6) -> str:
+    """The event's words and what follows them in their clause, up to a time, a clause mark, a
+    person or organisation named, or `max_words` words (scripts without spaces: 12 characters)."""
+    stops = [t.start for t in sent.times] + [m.start for m in [*sent.people, *sent.orgs]]
+    end = min([p for p in stops if p >= ev.end] + [len(sent.text)])
+    brk = CLAUSE_BREAK.search(sent.text, ev.end, end)
+    end = brk.start() if brk else end
+    tail = sent.text[ev.end:end]
+    if sent.pack.word_boundary:
+        tail = " ".join(tail.split()[:max_words])
+        return f"{sent.text[ev.start:ev.end]} {tail}".strip(" .") if tail else ""
+    tail = tail[:12].strip()
+    return f"{sent.text[ev.start:ev.end]}{tail}".strip("。 ") if tail else ""
 
 
 def _founds_an_object(sent, trig) -> bool:
@@ -98,7 +120,7 @@ def extract(sent, reader) -> list[Draft]:
         beside = None if event_kinds().get(ev.key, {}).get("scope") == "article" else \
             nearest([o for o in sent.orgs if o.subject.kind == "org"], ev.start, max_gap=15)
         scope = beside.subject.id.split(":", 1)[-1] if beside else main
-        subject = _event_subject(ev, scope)
+        subject = _event_subject(ev, scope, sent)
         whom = _person_of(sent, ev) if event_kinds().get(ev.key, {}).get("object") == "person" else None
         out.append(Draft("event_date", subject, _time_of(t), (t.start, t.end), object=whom, confidence=0.8))
     # An event named undated, then told in the next sentence, which opens with its date ("...после
