@@ -60,7 +60,7 @@ def _former(sent, title) -> bool:
     gap = _former_gap(sent.pack)
     return any(m.end() >= len(before.rstrip()) - 1 or (gap is not None and gap.fullmatch(before, m.end()))
                for m in pattern.finditer(before)) or \
-        any(m.start() <= 1 for m in pattern.finditer(after))
+        any(m.start() <= 1 and not CLAUSE_BREAK.search(after, 0, m.start()) for m in pattern.finditer(after))
 
 
 @lru_cache(maxsize=None)
@@ -558,6 +558,51 @@ def _nearer_person(sent, person, trig, people) -> bool:
     return False
 
 
+def _respectively(sent, drafts: list[Draft]) -> list[Draft]:
+    """"X and Y respectively serve as chairman and president", 两人分别担任董事长和总裁, "worked there
+    six and nine years respectively": where one of the pack's `respectively_words` stands, the
+    people listed last before it and the titles or durations of its clause after it (or, for a word
+    that closes the list, before it) pair in order, when they are as many."""
+    pattern = sent.pack.compile(sent.pack.get("respectively_words") or [])
+    m = pattern.search(sent.text) if pattern is not None else None
+    people = sorted(_people(sent), key=lambda p: p.start)
+    if m is None or len(people) < 2:
+        return drafts
+    cs, ce = m.start(), m.end()
+    while cs > 0 and not CLAUSE_BREAK.match(sent.text, cs - 1):
+        cs -= 1
+    while ce < len(sent.text) and not CLAUSE_BREAK.match(sent.text, ce):
+        ce += 1
+    before = [p for p in people if p.end <= m.start()]
+    group: list = []
+    for p in reversed(before):
+        if group and not _listed(sent, p.end, group[0].start, people):
+            break
+        if all(q.subject.id != p.subject.id for q in group):
+            group.insert(0, p)
+    if len(group) < 2:
+        return drafts
+    ids = {p.subject.id for p in group}
+    out = list(drafts)
+    for kind, items in (("role", sorted((t.start, t.end) for t in sent.titles if cs <= t.start and t.end <= ce
+                                        and t.start >= group[-1].end)),
+                        ("tenure", sorted((d.start, d.end) for d in sent.durations if cs <= d.start and d.end <= ce))):
+        if len(items) != len(group):
+            continue
+        paired = []
+        for (s, e), person in zip(items, group):
+            told = [d for d in out if d.predicate == kind and d.value_span == (s, e) and d.subject.id in ids]
+            if told:
+                d = told[0]
+                d.subject = person.subject
+                paired.append(d)
+        if paired:
+            spans = {d.value_span for d in paired}
+            out = [d for d in out if not (d.predicate == kind and d.value_span in spans and d.subject.id in ids)
+                   or any(d is p for p in paired)]
+    return out
+
+
 def _listed(sent, a: int, b: int, people) -> bool:
     """Only titles, names, punctuation and short joining words between a and b: one list."""
     between = sent.text[a:b]
@@ -801,7 +846,8 @@ def extract(sent, reader) -> list[Draft]:
     by_verb = founders(sent, reader)
     told = {d.value_span for d in by_verb if d.subject.id in founding}  # the verb of a titled group
     verbs = [d for d in by_verb if d.subject.id not in founding and d.value_span not in told]
-    for d in titled + verbs + move_drafts + _poached_from(sent, titled, move_drafts) + tenures(sent, reader):
+    drafts = _respectively(sent, titled + verbs + move_drafts + _poached_from(sent, titled, move_drafts) + tenures(sent, reader))
+    for d in drafts:
         key = (d.predicate, d.subject.id, getattr(d.value, "id", None), d.value_span)
         if d.predicate == "role" and key in seen:
             continue  # one founder found twice (after the verb and after its agent word)

@@ -8,6 +8,7 @@ module gives every group one meaning for all languages:
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication;
                           inside a rel_week group (上周四), that day of that week
   part                    a key of `parts` (early, mid, late; q1..q4 for a quarter, exact)
+  end_of                  with the groups of a period: its last day ("as of the end of March", 截至3月底)
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
   day_word                a day written as an ordinal word, a key of `ordinals` ("twenty-fourth",
@@ -118,7 +119,20 @@ class TimeReader:
         return out
 
     def resolve(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
-        """`future`: True or False by the tense, None where no tense is marked (the nearest)."""
+        """`future`: True or False by the tense, None where no tense is marked (the nearest). An
+        `end_of` group ("as of the end of March", 截至3月底) makes the period its last day."""
+        if "end_of" not in g:
+            return self._resolve(g, published, future)
+        t = self._resolve({k: v for k, v in g.items() if k != "end_of"}, published, future)
+        if t is None or t.end is None:
+            return t
+        end = t.end
+        if published and not future and end > published and not ({"year", "rel_year"} & set(g)):
+            # "as of the end of the second quarter" told in the past: the latest such end by publication
+            end = end.replace(year=end.year - 1) if not (end.month == 2 and end.day == 29) else dt.date(end.year - 1, 2, 28)
+        return Time(start=end, end=end, granularity="day", relative=t.relative)
+
+    def _resolve(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
         if "dir" in g:
             direction = self._key("dir", g["dir"])
             future = None if direction == 0 else bool(direction and direction > 0)
