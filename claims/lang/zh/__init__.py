@@ -195,7 +195,8 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
       a kind of company follows (合成生物企业, 软件公司Acme: a description, not a name);
     - any short name right after a kind of company (`org_kinds`: 连锁品牌, 支付App, 竞争对手),
       up to where the name's sentence goes on: a name-ending character, a claim or event word, a
-      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”).
+      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”);
+    - a short name right before one of `latin_kind_words` (旅悠悠App), at a clause start.
     Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
     suffixes = pack.get("org_suffixes") or []
     leads = pack.get("org_leads") or []
@@ -216,12 +217,20 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
                 re.match(r"\s*[A-Za-z]", text[after:after + 2]):
             continue
         out.append((head + m.group("suffix"), head))
+    for m in patterns["latin_kind"].finditer(text):
+        head = m.group("head")
+        if head in stop or head[0] in not_first or any(ch in stop_chars for ch in head) or \
+                head.startswith(tuple(stop)) or _common_words(head) or _common_words(head[:2], lead=True):
+            continue
+        out.append((head + m.group("kind"), head))
     for m in patterns["after_kind"].finditer(text):
         name = m.group("name") or m.group("quoted")
         if not name or name in stop or name.startswith(tuple(stop)) or patterns["end"].match(name) or \
                 name[0] in not_first or "的" in name:
             continue
-        if m.group("name") and (_common_words(name) or _common_words(name[:2], lead=True)):
+        # A doubled character opens brand names as often as verbs (拍拍付, 滴滴): no lead-word test.
+        doubled = len(name) > 2 and name[0] == name[1]
+        if m.group("name") and (_common_words(name) or not doubled and _common_words(name[:2], lead=True)):
             continue  # 企业带来持续, 品牌影响力: common words, no name
         out.append((name, name))
     return out
@@ -248,6 +257,9 @@ def _org_patterns(pack) -> dict:
         # A place may stand before the brand (杭州味道科技): the pack's place words among not_brand_heads.
         "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead})|(?<={kinds})|(?<={places}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
         "kind": re.compile(rf"(?:{kinds})"),
+        # A short Han name right before a Latin kind word (旅悠悠App): the name, the word its suffix.
+        "latin_kind": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的]))(?P<head>\p{{Han}}{{2,4}})"
+                                 rf"(?P<kind>{'|'.join(map(re.escape, pack.get('latin_kind_words') or [])) or '(?!)'})(?![A-Za-z])"),
         "suffix": re.compile(rf"(?:{suffix})"),
         "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z]))?)(?={boundary})"
                                  rf"|[“「](?P<quoted>\p{{Han}}{{2,6}})[”」])"),
