@@ -212,11 +212,16 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
         head = m.group("head")
         if head in stop or any(ch in stop_chars for ch in head) or _common_head(head, after_de=text[m.start() - 1:m.start()] == "的"):
             continue
-        after = m.end()
+        after, name = m.end(), head + m.group("suffix")
+        # Suffixes in a row name one company (东方海运集团, 北辰电子科技): the name takes them all.
+        more = patterns["suffix"].match(text, after)
+        while more and more.end() > after and not patterns["kind"].match(text, more.end()):
+            name, after = name + more.group(0), more.end()
+            more = patterns["suffix"].match(text, after)
         if patterns["kind"].match(text, after) or patterns["suffix"].match(text, after) or \
                 re.match(r"\s*[A-Za-z]", text[after:after + 2]):
             continue
-        out.append((head + m.group("suffix"), head))
+        out.append((name, head))
     for m in patterns["latin_kind"].finditer(text):
         head = m.group("head")
         if head in stop or head[0] in not_first or any(ch in stop_chars for ch in head) or \
@@ -309,6 +314,8 @@ def _common_head(head: str, after_de: bool = False) -> bool:
     f = _word(head)
     if f is not None and after_de:
         return f[0] >= 100  # after 的 (纯粹的科研实验室, 的主权基金) a description is likelier still
+    if f is not None and head[0] in "东南西北東" and f[1] in ("f", "s"):
+        return False  # a point of the compass opens brands (北方重工, 东方航空), not a description
     # Adjectives and idioms name brands often enough (宏远, 平安): only function words, verbs and times.
     return f is not None and ((f[1] in _HEAD_TAGS and f[0] >= 40) or (f[1] == "b" and f[0] >= 200) or f[0] >= 5000)
 
