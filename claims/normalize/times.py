@@ -8,6 +8,7 @@ module gives every group one meaning for all languages:
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication;
                           inside a rel_week group (上周四), that day of that week
   part                    a key of `parts` (early, mid, late; q1..q4 for a quarter, exact)
+  era                     a key of `eras` (民國): the year group counts from that era (year + its value)
   end_of                  with the groups of a period: its last day ("as of the end of March", 截至3月底)
   recent                  "in recent months": the twelve months before publication, approximate
   rel_day                 a key of `relative_days` (yesterday, послезавтра, 前天, أمس): a day
@@ -65,6 +66,7 @@ class TimeReader:
             "dir": pack.get("month_directions") or {},
             "day_word": pack.get("ordinals") or {},
             "weekday": pack.get("weekdays") or {},
+            "era": pack.get("eras") or {},
         }
         fill = {
             "months": _alternation(self.tables["month_name"]) or "(?!)",
@@ -79,6 +81,7 @@ class TimeReader:
             "month_directions": _alternation(self.tables["dir"]) or "(?!)",
             "ordinals": _alternation(self.tables["day_word"]) or "(?!)",
             "weekdays": _alternation(self.tables["weekday"]) or "(?!)",
+            "eras": _alternation(self.tables["era"]) or "(?!)",
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
         self.past_re = pack.compile(pack.get("past") or [])
@@ -148,7 +151,14 @@ class TimeReader:
         part = self._key("part", g["part"]) if "part" in g else None
         relative = False
         year: Optional[int] = _int(g["year"]) if "year" in g else None
-        if year is not None and len(g["year"].strip()) == 2:
+        if "era" in g:
+            # A year of an era (民國五十二年): the era's first year less one, plus the year.
+            offset = self._key("era", g["era"])
+            if offset is None or year is None:
+                return None
+            year += int(offset)
+            g = {k: v for k, v in g.items() if k != "year"}
+        if year is not None and "year" in g and len(g["year"].strip()) == 2:
             year += 1900 if year > 50 else 2000
         if month is not None and not 1 <= month <= 12:
             return None
@@ -270,6 +280,9 @@ def _int(raw: str) -> Optional[int]:
     if s and all(c in _CJK_DIGIT or c == "十" for c in s) and len(s) <= 3:
         tens, _, units = s.partition("十")
         return (_CJK_DIGIT[tens] if tens else 1) * 10 + (_CJK_DIGIT[units] if units else 0)
+    if s and all(c in _CJK_DIGIT or c in "十百" for c in s):
+        import cn2an  # 一百一十五 (a year of an era)
+        return int(cn2an.cn2an(s, "normal"))
     raise ValueError(raw)
 
 

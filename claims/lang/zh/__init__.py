@@ -317,7 +317,9 @@ def _common_head(head: str, after_de: bool = False) -> bool:
     if f is not None and head[0] in "东南西北東" and f[1] in ("f", "s"):
         return False  # a point of the compass opens brands (北方重工, 东方航空), not a description
     # Adjectives and idioms name brands often enough (宏远, 平安): only function words, verbs and times.
-    return f is not None and ((f[1] in _HEAD_TAGS and f[0] >= 40) or (f[1] == "b" and f[0] >= 200) or f[0] >= 5000)
+    # A rare verb (联创: 55) names brands as often as it is said: verbs from 100 on.
+    return f is not None and ((f[1] in _HEAD_TAGS and f[0] >= (100 if f[1] == "v" else 40))
+                              or (f[1] == "b" and f[0] >= 200) or f[0] >= 5000)
 
 
 def _common_words(run: str, lead: bool = False) -> bool:
