@@ -5,6 +5,7 @@ module gives every group one meaning for all languages:
   year, month, day        digits
   month_name              a key of `months`
   rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
+  rel_quarter             a key of `relative_quarters` (上季, last quarter): that calendar quarter
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication;
                           inside a rel_week group (上周四), that day of that week
   part                    a key of `parts` (early, mid, late; q1..q4 for a quarter, exact)
@@ -67,6 +68,7 @@ class TimeReader:
             "day_word": pack.get("ordinals") or {},
             "weekday": pack.get("weekdays") or {},
             "era": pack.get("eras") or {},
+            "rel_quarter": pack.get("relative_quarters") or {},
         }
         fill = {
             "months": _alternation(self.tables["month_name"]) or "(?!)",
@@ -82,6 +84,7 @@ class TimeReader:
             "ordinals": _alternation(self.tables["day_word"]) or "(?!)",
             "weekdays": _alternation(self.tables["weekday"]) or "(?!)",
             "eras": _alternation(self.tables["era"]) or "(?!)",
+            "relative_quarters": _alternation(self.tables["rel_quarter"]) or "(?!)",
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
         self.past_re = pack.compile(pack.get("past") or [])
@@ -197,12 +200,21 @@ class TimeReader:
                 return Time(granularity="day", relative=True)
             monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=int(offset))
             return Time(start=monday, end=monday + dt.timedelta(days=6), granularity="day", relative=True, approx=True)
+        if "rel_quarter" in g:
+            offset = int(self._key("rel_quarter", g["rel_quarter"]) or 0)
+            if not published:
+                return Time(granularity="month", relative=True)
+            y, m = add_months(published.year, 3 * ((published.month - 1) // 3) + 1, 3 * offset)
+            return Time(start=dt.date(y, m, 1), end=month_span(*add_months(y, m, 2))[1], granularity="year", relative=True)
         if "rel_month" in g:
             offset = int(self._key("rel_month", g["rel_month"]) or 0)
             if not published:
                 return Time(granularity="month", relative=True)
             y, m = add_months(published.year, published.month, offset)
             s, e = month_span(y, m)
+            if day and day <= e.day:  # 下月1日: that day of that month
+                d = dt.date(y, m, day)
+                return Time(start=d, end=d, granularity="day", relative=True)
             return Time(start=s, end=e, granularity="month", relative=True)
         if "rel_year" in g:
             relative = True

@@ -74,7 +74,10 @@ def _patterns(pack) -> dict:
         "dotted": re.compile(rf"[{translit}]{{1,5}}·[{translit}]{{1,6}}"),
         "name": re.compile(name),
         # Also after 的 (在遠翔航空服務26年的張文彬出任): a relative clause ends before its person.
-        "before_verb": re.compile(rf"(?:{clause_start}|(?<=的)){name}(?={verbs})") if verbs else None,
+        # In a headline a space parts the clauses (顺驰物流赵磊 出任首席执行官): a name right before it
+        # and a speech or post verb.
+        "before_verb": re.compile(rf"(?:{clause_start}|(?<=的)){name}(?={verbs})|(?<=\p{{Han}}){name}(?=\s(?:{verbs}))")
+        if verbs else None,
         # A name of three characters at the start of a clause, before a word that follows names
         # (郑文博已于, 钱守义在): shorter runs there are too often a company (two characters).
         "before_follow": re.compile(rf"{clause_start}(?P<name>(?:{sur})[^\W\d{pack.get('name_end_chars', '')}]{{2}})(?={follow})"),
