@@ -847,6 +847,11 @@ def extract(sent, reader) -> list[Draft]:
     told = {d.value_span for d in by_verb if d.subject.id in founding}  # the verb of a titled group
     verbs = [d for d in by_verb if d.subject.id not in founding and d.value_span not in told]
     drafts = _respectively(sent, titled + verbs + move_drafts + _poached_from(sent, titled, move_drafts) + tenures(sent, reader))
+    # One move told by two of its words ("任命X为…，任命自5月1日起生效"): the dated telling is the move.
+    dated = {(d.predicate, d.subject.id, d.object.id if d.object else None)
+             for d in drafts if d.predicate in ("hire", "departure") and d.time is not None}
+    drafts = [d for d in drafts if not (d.predicate in ("hire", "departure") and d.time is None
+                                        and (d.predicate, d.subject.id, d.object.id if d.object else None) in dated)]
     for d in drafts:
         key = (d.predicate, d.subject.id, getattr(d.value, "id", None), d.value_span)
         if d.predicate == "role" and key in seen:
