@@ -6,6 +6,7 @@ A departure or hire binds to every person of its sentence, or to the person a pr
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import regex as re
@@ -558,6 +559,56 @@ def _nearer_person(sent, person, trig, people) -> bool:
     return False
 
 
+def _succession(sent, drafts: list[Draft]) -> list[Draft]:
+    """The post a successor takes (the pack's `succession_words`: 接任, 接替, 暂代): the one the person
+    who leaves in the sentence held ("CFO X resigned; vice-president Y stands in", X请辞，由Y接任),
+    the one its clause names before 一职 (执行长一职则由Y接任), and, for a person named right after the
+    word (接替已退休的X), the successor's own post, which that person held before."""
+    pattern = sent.pack.compile(sent.pack.get("succession_words") or [])
+    if pattern is None:
+        return []
+    people = sorted(_people(sent), key=lambda p: p.start)
+    roles_of = {}
+    for d in drafts:
+        if d.predicate == "role":
+            roles_of.setdefault(d.subject.id, []).append(d)
+    leavers = {d.subject.id for d in drafts if d.predicate == "departure"}
+    post_word = sent.pack.compile(sent.pack.get("post_words") or [])
+    out = []
+    for m in pattern.finditer(sent.text):
+        cs = m.start()
+        while cs > 0 and not CLAUSE_BREAK.match(sent.text, cs - 1):
+            cs -= 1
+        successor = next((p for p in reversed(people) if cs <= p.start and p.end <= m.start()), None)
+        after = next((p for p in people if 0 <= p.start - m.end() <= 8 and not CLAUSE_BREAK.search(sent.text, m.end(), p.start)), None)
+        if successor is None and after is not None:
+            # "委任Y為行政總裁，即時生效，接替已退休的X": the successor is the one named before.
+            successor = next((p for p in reversed(people) if p.end <= m.start()), None)
+        if successor is None:
+            continue
+        have = {getattr(d.value, "id", None) for d in roles_of.get(successor.subject.id, [])}
+        taken: list[Draft] = []
+        named = [t for t in sent.titles if cs <= t.start and t.end <= successor.start and post_word is not None
+                 and post_word.match(sent.text, t.end)]
+        if named:
+            taken = [Draft("role", successor.subject, Title(id=t.key, text=t.text), (m.start(), m.end()), confidence=0.7)
+                     for t in named]
+        elif after is not None and after.subject.id != successor.subject.id:
+            for d in roles_of.get(successor.subject.id, []):
+                if d.tense != "former":
+                    out.append(replace(d, subject=after.subject, tense="former", confidence=0.6))
+            continue
+        else:
+            for leaver in people:
+                if leaver.subject.id in leavers and leaver.end <= successor.start and leaver.subject.id != successor.subject.id:
+                    held = [d for d in roles_of.get(leaver.subject.id, []) if d.value_span and d.value_span[1] <= leaver.start
+                            and not sent.text[d.value_span[1]:leaver.start].strip()]
+                    taken += [replace(d, subject=successor.subject, value_span=(m.start(), m.end()), tense=None,
+                                      confidence=0.6) for d in held]
+        out += [d for d in taken if getattr(d.value, "id", None) not in have]
+    return out
+
+
 def _respectively(sent, drafts: list[Draft]) -> list[Draft]:
     """"X and Y respectively serve as chairman and president", 两人分别担任董事长和总裁, "worked there
     six and nine years respectively": where one of the pack's `respectively_words` stands, the
@@ -847,6 +898,7 @@ def extract(sent, reader) -> list[Draft]:
     told = {d.value_span for d in by_verb if d.subject.id in founding}  # the verb of a titled group
     verbs = [d for d in by_verb if d.subject.id not in founding and d.value_span not in told]
     drafts = _respectively(sent, titled + verbs + move_drafts + _poached_from(sent, titled, move_drafts) + tenures(sent, reader))
+    drafts = drafts + _succession(sent, drafts)
     # One move told by two of its words ("任命X为…，任命自5月1日起生效"): the dated telling is the move.
     dated = {(d.predicate, d.subject.id, d.object.id if d.object else None)
              for d in drafts if d.predicate in ("hire", "departure") and d.time is not None}
