@@ -215,7 +215,10 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
             continue
         org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
         lead_at = lead_position(sent, chain[0])
-        for who in [person, *_joined_to(sent, person)]:
+        joined = _joined_to(sent, person)
+        if chain[0].start >= person.end:
+            joined = _joined_before(sent, person) + joined  # "委任A及B為獨立董事": A is one too
+        for who in [person, *joined]:
             for title in chain:
                 value = Title(id=title.key, text=title.text)
                 time = _as_of(sent)
@@ -325,6 +328,23 @@ def _joined_to(sent, person) -> list:
             break
         out.append(p)
         last = p
+    return out
+
+
+def _joined_before(sent, person) -> list:
+    """The people joined before a holder named ahead of its title ("appointed A and B directors",
+    委任A及B為董事): they hold it too."""
+    pattern = sent.pack.compile(sent.pack.get("name_joiners") or [])
+    out, first = [], person
+    if pattern is None:
+        return out
+    for p in sorted(sent.people, key=lambda q: q.start, reverse=True):
+        if p.end > first.start:
+            continue
+        if not pattern.fullmatch(sent.text[p.end:first.start].strip()):
+            break
+        out.insert(0, p)
+        first = p
     return out
 
 
