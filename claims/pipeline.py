@@ -411,6 +411,15 @@ class DocReader:
         sent.scheduled_marks = [(s, e) for s, e in sent.future_marks if scheduled and scheduled.fullmatch(text, s, e)]
         sent.amounts = find_amounts(text, pack)
         sent.times = find_times(text, pack, doc.published, sent.future_at)
+        same = pack.compile(pack.get("same_period_words") or [])
+        if same is not None and previous is not None:
+            # "…3月交付1.2万辆；对手同期交付2万辆": the same period as the last one the sentence before named.
+            told = [t for t in previous.times if t.time.start is not None]
+            for m in same.finditer(text):
+                if told and not any(t.start <= m.start() < t.end for t in sent.times):
+                    t = told[-1].time.model_copy(update={"text": m.group(0)})
+                    sent.times.append(TimeMention(m.start(), m.end(), m.group(0), t))
+            sent.times.sort(key=lambda t: t.start)
         sent.durations = find_durations(text, pack, doc.published, sent.amounts)
         for section, target in (("titles", sent.titles), ("triggers", sent.triggers), ("events", sent.events)):
             for key, pattern in pack.lexicon_patterns[section]:

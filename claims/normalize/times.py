@@ -88,6 +88,7 @@ class TimeReader:
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
         self.past_re = pack.compile(pack.get("past") or [])
+        self.same_re = pack.compile(pack.get("same_period_words") or [])
         self.rules = []
         for rule in pack.get("times") or []:
             body = re.sub(r"\{([a-z_]+)\}", lambda m: f"(?:{fill[m.group(1)]})", rule)
@@ -122,6 +123,14 @@ class TimeReader:
             time.text = m.group(0)
             out.append(TimeMention(m.start(), m.end(), m.group(0), time))
             last_end = m.end()
+        if self.same_re is not None:
+            # "the same period" (同期): the period the sentence named last before it.
+            for m in self.same_re.finditer(text):
+                before = [t for t in out if t.end <= m.start() and t.time.start is not None]
+                if before and not any(t.start <= m.start() < t.end for t in out):
+                    t = before[-1].time.model_copy(update={"text": m.group(0)})
+                    out.append(TimeMention(m.start(), m.end(), m.group(0), t))
+            out.sort(key=lambda t: t.start)
         return out
 
     def resolve(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
