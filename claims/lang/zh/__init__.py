@@ -270,7 +270,7 @@ def _org_patterns(pack) -> dict:
         "latin_kind": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的]))(?P<head>\p{{Han}}{{2,4}})"
                                  rf"(?P<kind>{'|'.join(map(re.escape, pack.get('latin_kind_words') or [])) or '(?!)'})(?![A-Za-z])"),
         "suffix": re.compile(rf"(?:{suffix})"),
-        "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z]))?)(?={boundary})"
+        "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z])(?!\s[A-Z]))?)(?={boundary})"
                                  rf"|[“「](?P<quoted>\p{{Han}}{{2,6}})[”」])"),
         # A name does not start with a word of what follows names: 企业担任 is no company 担任.
         "end": re.compile(rf"(?:{follow}|{times}|{person_follow}|{'|'.join(words) or '(?!)'})"),
