@@ -200,7 +200,8 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
     - any short name right after a kind of company (`org_kinds`: 连锁品牌, 支付App, 竞争对手),
       up to where the name's sentence goes on: a name-ending character, a claim or event word, a
       time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”);
-    - a short name right before one of `latin_kind_words` (旅悠悠App), at a clause start.
+    - a short name right before one of `latin_kind_words` (旅悠悠App), at a clause start;
+    - a name opening a sentence that says it is a kind of company (百味坊是…调味品企业).
     Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
     suffixes = pack.get("org_suffixes") or []
     leads = pack.get("org_leads") or []
@@ -226,6 +227,12 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
                 re.match(r"\s*[A-Za-z]", text[after:after + 2]):
             continue
         out.append((name, head))
+    for m in patterns["is_a_kind"].finditer(text):
+        name = m.group("name")
+        if name in stop or name[0] in not_first or name.startswith(tuple(stop)) or _common_words(name) or \
+                _common_words(name[:2], lead=True) or patterns["end"].match(name):
+            continue
+        out.append((name, name))
     for m in patterns["latin_kind"].finditer(text):
         head = m.group("head")
         if head in stop or head[0] in not_first or any(ch in stop_chars for ch in head) or \
@@ -266,6 +273,9 @@ def _org_patterns(pack) -> dict:
         # A place may stand before the brand (杭州味道科技): the pack's place words among not_brand_heads.
         "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead})|(?<={kinds})|(?<={places}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
         "kind": re.compile(rf"(?:{kinds})"),
+        # A name that opens a sentence told to be a company (百味坊是浙江一家老牌调味品企业).
+        "is_a_kind": re.compile(rf"(?:(?<=^)|(?<=[。！？!?\n]))(?P<name>\p{{Han}}{{2,5}}?)(?:是|為|为)(?:[^，,。；]{{0,20}}?)"
+                                rf"(?:{kinds}|公司|商)(?=[。，,；]|$)"),
         # A short Han name right before a Latin kind word (旅悠悠App): the name, the word its suffix.
         "latin_kind": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的]))(?P<head>\p{{Han}}{{2,4}})"
                                  rf"(?P<kind>{'|'.join(map(re.escape, pack.get('latin_kind_words') or [])) or '(?!)'})(?![A-Za-z])"),
