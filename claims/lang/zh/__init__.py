@@ -213,7 +213,11 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
     # A name does not start with a particle or a verb that ends names (公司已在, 银行之一).
     not_first = "的了在于於已将將曾也则則又还還就都被把对對向从從为為是与與和及因此等兼之其该該这這此各每本并並正前所任出获獲"
     out = []
-    for m in patterns["suffixed"].finditer(text):
+    heads3 = [m for m in patterns["suffixed3"].finditer(text)
+              if m.group("head")[0] not in not_first and not _common_words(m.group("head"))
+              and not _common_words(m.group("head")[:2], lead=True) and not _common_head(m.group("head")[:2])
+              and not any(m.group("head").startswith(w) for w in stop)]
+    for m in [*heads3, *patterns["suffixed"].finditer(text)]:
         head = m.group("head")
         if head in stop or any(ch in stop_chars for ch in head) or _common_head(head, after_de=text[m.start() - 1:m.start()] == "的"):
             continue
@@ -272,6 +276,8 @@ def _org_patterns(pack) -> dict:
     return {
         # A place may stand before the brand (杭州味道科技): the pack's place words among not_brand_heads.
         "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead})|(?<={kinds})|(?<={places}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
+        # Three characters before the suffix where a sentence opens (好鄰居超商全台門市數): no word's room.
+        "suffixed3": re.compile(rf"(?:(?<=^)|(?<=[。！？!?\n]))(?P<head>\p{{Han}}{{3}})(?P<suffix>{suffix})"),
         "kind": re.compile(rf"(?:{kinds})"),
         # A name that opens a sentence told to be a company (百味坊是浙江一家老牌调味品企业).
         "is_a_kind": re.compile(rf"(?:(?<=^)|(?<=[。！？!?\n]))(?P<name>\p{{Han}}{{2,5}}?)(?:是|為|为)(?:[^，,。；]{{0,20}}?)"
