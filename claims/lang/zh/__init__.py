@@ -213,6 +213,7 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
     # A name does not start with a particle or a verb that ends names (公司已在, 银行之一).
     not_first = "的了在于於已将將曾也则則又还還就都被把对對向从從为為是与與和及因此等兼之其该該这這此各每本并並正前所任出获獲"
     out = []
+    titles = [p for _, p in pack.lexicon_patterns["titles"]]
     heads3 = [m for m in patterns["suffixed3"].finditer(text)
               if m.group("head")[0] not in not_first and not _common_words(m.group("head"))
               and not _common_words(m.group("head")[:2], lead=True) and not _common_head(m.group("head")[:2])
@@ -227,8 +228,10 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
         while more and more.end() > after and not patterns["kind"].match(text, more.end()):
             name, after = name + more.group(0), more.end()
             more = patterns["suffix"].match(text, after)
+        # A Latin name after it makes it a description (软件公司Acme); a Latin title does not (蔚岚汽车CFO).
+        latin_title = any(p.match(text, after) for p in titles)
         if patterns["kind"].match(text, after) or patterns["suffix"].match(text, after) or \
-                re.match(r"\s*[A-Za-z]", text[after:after + 2]):
+                re.match(r"\s*[A-Za-z]", text[after:after + 2]) and not latin_title:
             continue
         out.append((name, head))
     for m in patterns["is_a_kind"].finditer(text):
