@@ -51,8 +51,11 @@ def find_people(text: str, pack) -> list[NameMention]:
     out += natives
     take(natives)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    # A Latin name right after a kind of company (初创企业Giao Nhanh, 平台Mobi Rides) names the company.
+    kinds = _org_patterns(pack)["kind"] if pack.get("org_suffixes") and pack.get("org_leads") else None
     out += [n for n in latin_people(text, titles) if not taken[n.start]
-            and not any(s <= n.start < e for s, e in not_people)]
+            and not any(s <= n.start < e for s, e in not_people)
+            and not (kinds is not None and any(m.end() == n.start for m in kinds.finditer(text, max(0, n.start - 8), n.start)))]
     for n in out:
         n.text = original[n.start:n.end]
     return sorted(out, key=lambda n: n.start)
