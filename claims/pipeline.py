@@ -364,6 +364,7 @@ class DocReader:
         are mostly organisations and products; in English, capitals that do not start a sentence
         and are not common capitalised words (the pack's `not_org_words`)."""
         common = set(self.pack.lex.not_org_words)
+        kinds = set(self.pack.lex.latin_kind_words)
         out = []
         for m in _LATIN_ORG.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
@@ -377,6 +378,8 @@ class DocReader:
             if not words:
                 continue
             word = " ".join(words)
+            if word in kinds:
+                continue  # 學習App, 該App: a kind of thing written in Latin letters, no name
             if is_place(word) or (word.isupper() and " " in word):
                 continue  # a place, or a dateline in capitals ("HONG KONG (Reuters) -")
             if text[start + len(word):start + len(word) + 1] == "-":
@@ -446,6 +449,15 @@ class DocReader:
         effective = pack.compile(pack.lex.effective_words)
         if effective is not None and sent.times:
             sent.effective_times = _effective_times(text, sent.times, effective)
+        same = pack.compile(pack.lex.same_period_words)
+        if same is not None and previous is not None:
+            # "…3月交付1.2万辆；对手同期交付2万辆": the same period as the last one the sentence before named.
+            told = [t for t in previous.times if t.time.start is not None]
+            for m in same.finditer(text):
+                if told and not any(t.start <= m.start() < t.end for t in sent.times):
+                    t = told[-1].time.model_copy(update={"text": m.group(0)})
+                    sent.times.append(TimeMention(m.start(), m.end(), m.group(0), t))
+            sent.times.sort(key=lambda t: t.start)
         sent.durations = find_durations(text, pack, doc.published, sent.amounts)
         for section, target in (("titles", sent.titles), ("triggers", sent.triggers), ("events", sent.events)):
             for key, pattern in pack.lexicon_patterns[section]:
@@ -485,6 +497,12 @@ class DocReader:
             for m in pattern.finditer(text):
                 if key == "org":
                     sent.org_pronouns.append(Mention(m.start(), m.end(), key, m.group(0)))
+                elif key == "latter":
+                    # "后者", "the latter": the organisation named last before it in the sentence.
+                    named = [o for o in sent.orgs if o.end <= m.start()]
+                    if named:
+                        last = max(named, key=lambda o: o.end)
+                        sent.orgs.append(SubjectMention(m.start(), m.end(), last.subject, m.group(0)))
                 elif key == "person" and previous is not None:
                     distinct = {p.subject.id: p for p in previous.people}
                     if len(distinct) == 1:
@@ -492,6 +510,8 @@ class DocReader:
                         sent.person_pronouns.append(SubjectMention(m.start(), m.end(), only.subject, m.group(0)))
                     elif not distinct and previous.person_pronoun:
                         sent.person_pronouns.append(SubjectMention(m.start(), m.end(), previous.person_pronoun.subject, m.group(0)))
+        # A name inside an organisation pronoun is part of it ("該App", "this App"): no name.
+        sent.orgs = [o for o in sent.orgs if not any(p.start <= o.start and o.end <= p.end for p in sent.org_pronouns)]
         for group in (sent.people, sent.orgs, sent.products):
             group.sort(key=lambda x: x.start)
         sent.orgs = _one_mention_per_gloss(text, sent.orgs)

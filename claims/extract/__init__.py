@@ -69,7 +69,8 @@ _ONE_ACT = {"departure", "hire", "founding"}
 
 # Where a clause ends: a comma, semicolon or colon of any script, but not the separator inside
 # "4,500" or "1,5".
-CLAUSE_BREAK = re.compile(r"[，;；:：،؛]|,(?!\d)|(?<!\d),")
+# A space between two Han characters parts a Chinese headline's clauses (王某离职 将加盟某资本).
+CLAUSE_BREAK = re.compile(r"[，;；:：،؛]|,(?!\d)|(?<!\d),|(?<=\p{Han})\s+(?![\sA-Za-z0-9])")
 
 
 def next_word_at(text: str, pos: int, reach: int = 8) -> int:

@@ -185,7 +185,15 @@ def _open_counts(sent, taken) -> list[tuple[str, object, int, int, str]]:
                 if m:
                     hit = (m.group("noun"), max(0, a.start - 40) + m.start("noun"), a.end)
                     break
-        if hit is None or (not_nouns is not None and not_nouns.fullmatch(hit[0])):
+        if hit is None:
+            continue
+        # A noun run on into a speech word (两位知情人士透露): the noun ends there, and the
+        # speech word after it makes it sources (`attribution_words`), no headcount.
+        speech = sent.pack.compile(sent.pack.get("attribution_words") or [])
+        cut = speech.search(hit[0]) if speech is not None and hit[2] > a.end else None
+        if cut is not None and cut.start() > 0:
+            hit = (hit[0][:cut.start()], hit[1], hit[2] - (len(hit[0]) - cut.start()))
+        if not_nouns is not None and not_nouns.fullmatch(hit[0]):
             continue
         out.append((_class_of(hit[0], classes), a, hit[1], hit[2], sent.text[hit[1]:hit[2]]))
     return out

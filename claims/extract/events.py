@@ -106,6 +106,12 @@ def _founded(sent, trig, reader):
     return org, org is not None and org is not reader.main_org
 
 
+def _only_recent(t) -> bool:
+    """"Recently", "in recent months" (a pack's `recent`): the year before publication, approximate."""
+    return bool(t.approx and t.relative and t.granularity == "month" and t.start and t.end
+                and (t.end - t.start).days > 300)
+
+
 def extract(sent, reader) -> list[Draft]:
     out = []
     times = _times(sent)
@@ -114,8 +120,8 @@ def extract(sent, reader) -> list[Draft]:
     main = reader.main_org.id.split(":", 1)[-1] if reader.main_org else "unscoped"
     for ev in sent.events:
         t = nearest(own_times(sent, ev, times), ev.start, max_gap=80)
-        if t is None:
-            continue
+        if t is None or _only_recent(t.time):
+            continue  # "recently, in an internal memo": no date to check an event against
         # An event belongs to the organisation named right beside it, else to the article's own;
         # some kinds are always the article's own (events.yaml `scope: article`).
         beside = None if event_kinds().get(ev.key, {}).get("scope") == "article" else \

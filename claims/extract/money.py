@@ -7,6 +7,7 @@ from claims.extract import CLAUSE_BREAK, Draft, nearest, next_word_at
 from claims.model import Money, Subject
 
 PREDICATES = ("valuation", "funding", "revenue")
+_BRACKETED = re.compile(r"\s*[(（]\s*")
 # Trigger keys read as one of the predicates: `investment` words ("invest $600m in X", "入股X",
 # "ستستثمر ... في X") are funding told from the investor's side: the recipient comes after.
 AS_PREDICATE = {"investment": "funding"}
@@ -136,6 +137,9 @@ def extract(sent, reader) -> list[Draft]:
     out: list[Draft] = []
     triggers = [t for t in sent.triggers if t.key in PREDICATES or t.key in AS_PREDICATE]
     money = [a for a in sent.amounts if a.currency and (a.amount or a.min or a.max)]
+    # "2億歐元（約2.17億美元）", "€200m ($217m)": an amount in brackets right after another is that
+    # amount converted, not a figure of its own.
+    money = [a for i, a in enumerate(money) if not (i and _BRACKETED.fullmatch(sent.text, money[i - 1].end, a.start))]
     for amount, trig in _pairs(sent, money, triggers):
         investor = None
         predicate = AS_PREDICATE.get(trig.key, trig.key)

@@ -6,6 +6,7 @@ A departure or hire binds to every person of its sentence, or to the person a pr
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import regex as re
@@ -61,8 +62,17 @@ def _former(sent, title) -> bool:
         start = org.start
     before = sent.text[max(0, start - 24):start]  # "كانت تشغل منصب" ends right there
     after = sent.text[title.end:title.end + 12]
-    return any(m.end() >= len(before.rstrip()) - 1 for m in pattern.finditer(before)) or \
-        any(m.start() <= 1 for m in pattern.finditer(after))
+    # Where the pack allows it, the words that narrow the post may stand between (前全球研发负责人).
+    gap = _former_gap(sent.pack)
+    return any(m.end() >= len(before.rstrip()) - 1 or (gap is not None and gap.fullmatch(before, m.end()))
+               for m in pattern.finditer(before)) or \
+        any(m.start() <= 1 and not CLAUSE_BREAK.search(after, 0, m.start()) for m in pattern.finditer(after))
+
+
+@lru_cache(maxsize=None)
+def _former_gap(pack):
+    gap = pack.get("former_gap")
+    return re.compile(gap) if gap else None
 
 
 def _title_tense(sent, title) -> str:
@@ -212,7 +222,10 @@ def roles(sent, reader, moved: dict[str, list]) -> list[Draft]:
             continue
         org = _org_of_title(sent, chain[-1]) or _org_of_title(sent, chain[0])
         lead_at = lead_position(sent, chain[0])
-        group = [person, *_joined_to(sent, person)]
+        joined = _joined_to(sent, person)
+        if chain[0].start >= person.end:
+            joined = _joined_before(sent, person) + joined  # "委任A及B為獨立董事": A is one too
+        group = [person, *joined]
         plural = sent.pack.rules.plural_title
         if plural is not None and person in sent.people and (
                 any(plural(t.text) for t in chain) or lead_at is not None and plural(sent.text[lead_at:chain[0].start])):
@@ -384,6 +397,23 @@ def _joined_to(sent, person) -> list:
     return out
 
 
+def _joined_before(sent, person) -> list:
+    """The people joined before a holder named ahead of its title ("appointed A and B directors",
+    委任A及B為董事): they hold it too."""
+    pattern = sent.pack.compile(sent.pack.get("name_joiners") or [])
+    out, first = [], person
+    if pattern is None:
+        return out
+    for p in sorted(sent.people, key=lambda q: q.start, reverse=True):
+        if p.end > first.start:
+            continue
+        if not pattern.fullmatch(sent.text[p.end:first.start].strip()):
+            break
+        out.insert(0, p)
+        first = p
+    return out
+
+
 def _org_of_title(sent, title):
     """The organisation of a post: named right after it, past a preposition and a few descriptive
     words ("chief executive of Istanbul-based drone maker Acme", "директор компании Acme",
@@ -463,16 +493,26 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
             continue
         pairs = []
         people = _people(sent)
-        by = sent.pack.compile(sent.pack.lex.agent_words)
+        by = sent.pack.compile(sent.pack.lex.move_agent_words or sent.pack.lex.agent_words)
+        # "已退休的何國雄": a move word told of the person after it (the pack's `move_doer_after`) is theirs alone.
+        own = _own_doers(sent, triggers, people)
+        hires = sent.triggers_for("hire") if predicate == "departure" else []
         for person in people:
-            if by is not None and any(m.end() == len(sent.text[:person.start].rstrip()) and m.start() > t.end
-                                      for t in triggers for m in by.finditer(sent.text, max(0, person.start - 8), person.start)):
-                continue  # "X left and will be replaced by Y": Y is the agent of another act
+            at = _before_titles(sent, person.start)
+            if by is not None and any(m.end() == len(sent.text[:at].rstrip()) and m.start() > t.end
+                                      for t in triggers for m in by.finditer(sent.text, max(0, at - 8), at)):
+                continue  # "X left and will be replaced by (vice-president) Y": Y is the agent of another act
+            free = [t for t in triggers if own.get(t.start, person.subject.id) == person.subject.id]
             # A move word across a semicolon belongs to another clause ("X left on 31 January; his
             # successor is Y": Y did not leave).
-            trig = nearest([t for t in triggers if not _SEMICOLON.search(sent.text, min(t.end, person.end),
-                                                                         max(t.start, person.start))],
+            trig = nearest([t for t in free if not _SEMICOLON.search(sent.text, min(t.end, person.end),
+                                                                     max(t.start, person.start))],
                            person.start, max_gap=120)
+            if trig is not None and hires and CLAUSE_BREAK.search(sent.text, *sorted((trig.end, person.start))) and \
+                    any(not CLAUSE_BREAK.search(sent.text, *sorted((h.start, person.end))) for h in hires):
+                continue  # "X resigned; the board chose Y to succeed him": Y's clause tells Y's own move
+            if trig is not None and _other_clause_holder(sent, person, trig, people):
+                continue  # "X resigned, and the board chose Y to take over": the move word is Y's
             if trig is not None and not _nearer_person(sent, person, trig, people):
                 pairs.append((person, trig))
         # A trigger no person took ("...重返OpenAI,但在2024年2月離開") goes to the nearest person.
@@ -545,6 +585,34 @@ def _reported_at(sent, t) -> bool:
     return cs > 0 and words.match(sent.text, next_word_at(sent.text, cs)) is not None
 
 
+def _before_titles(sent, pos: int) -> int:
+    """Where the titles written right before a position start ("by vice-president Y", 由副總鄭家豪)."""
+    moved = True
+    while moved:
+        moved = False
+        for t in sent.titles:
+            if t.end <= pos and not sent.text[t.end:pos].strip() and t.start < pos:
+                pos, moved = t.start, True
+    return pos
+
+
+def _own_doers(sent, triggers, people) -> dict[int, str]:
+    """Move words told of the person right after them, past the pack's `move_doer_after` word and
+    any titles (已退休的何國雄, 卸任的前總裁X): trigger start -> that person's id."""
+    pattern = sent.pack.compile(sent.pack.lex.move_doer_after)
+    if pattern is None:
+        return {}
+    out = {}
+    for t in triggers:
+        m = pattern.match(sent.text, t.end)
+        if m is None:
+            continue
+        for p in people:
+            if p.start >= m.end() and _before_titles(sent, p.start) == m.end():
+                out[t.start] = p.subject.id
+    return out
+
+
 def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
     """The organisation named after one of the pack's `key` words that follows a move word in its
     sentence part ("joins from Acme", "left in March for rival Acme"): the word within `reach`
@@ -603,6 +671,132 @@ def _nearer_person(sent, person, trig, people) -> bool:
         # Listed: only titles, names, punctuation and short joining words (и, and, et) between.
         listed = all(len(w) <= 3 for w in re.findall(r"\w+", between))
         if (CLAUSE_BREAK.search(sent.text, a, b) or breaks.search(sent.text, a, b)) and not listed:
+            return True
+    return False
+
+
+def _succession(sent, drafts: list[Draft]) -> list[Draft]:
+    """The post a successor takes (the pack's `succession_words`: 接任, 接替, 暂代): the one the person
+    who leaves in the sentence held ("CFO X resigned; vice-president Y stands in", X请辞，由Y接任),
+    the one its clause names before 一职 (执行长一职则由Y接任), and, for a person named right after the
+    word (接替已退休的X), the successor's own post, which that person held before."""
+    pattern = sent.pack.compile(sent.pack.get("succession_words") or [])
+    if pattern is None:
+        return []
+    people = sorted(_people(sent), key=lambda p: p.start)
+    roles_of = {}
+    for d in drafts:
+        if d.predicate == "role":
+            roles_of.setdefault(d.subject.id, []).append(d)
+    leavers = {d.subject.id for d in drafts if d.predicate == "departure"}
+    post_word = sent.pack.compile(sent.pack.get("post_words") or [])
+    out = []
+    for m in pattern.finditer(sent.text):
+        cs = m.start()
+        while cs > 0 and not CLAUSE_BREAK.match(sent.text, cs - 1):
+            cs -= 1
+        successor = next((p for p in reversed(people) if cs <= p.start and p.end <= m.start()), None)
+        after = next((p for p in people if 0 <= p.start - m.end() <= 8 and not CLAUSE_BREAK.search(sent.text, m.end(), p.start)), None)
+        if successor is None and after is not None:
+            # "委任Y為行政總裁，即時生效，接替已退休的X": the successor is the one named before.
+            successor = next((p for p in reversed(people) if p.end <= m.start()), None)
+        if successor is None:
+            continue
+        have = {getattr(d.value, "id", None) for d in roles_of.get(successor.subject.id, [])}
+        taken: list[Draft] = []
+        named = [t for t in sent.titles if cs <= t.start and t.end <= successor.start and post_word is not None
+                 and post_word.match(sent.text, t.end)]
+        if named:
+            taken = [Draft("role", successor.subject, Title(id=t.key, text=t.text), (m.start(), m.end()), confidence=0.7)
+                     for t in named]
+        elif after is not None and after.subject.id != successor.subject.id:
+            for d in roles_of.get(successor.subject.id, []):
+                if d.tense != "former":
+                    out.append(replace(d, subject=after.subject, tense="former", confidence=0.6))
+            continue
+        else:
+            for leaver in people:
+                if leaver.subject.id in leavers and leaver.end <= successor.start and leaver.subject.id != successor.subject.id:
+                    held = [d for d in roles_of.get(leaver.subject.id, []) if d.value_span and d.value_span[1] <= leaver.start
+                            and not sent.text[d.value_span[1]:leaver.start].strip()]
+                    taken += [replace(d, subject=successor.subject, value_span=(m.start(), m.end()), tense=None,
+                                      confidence=0.6) for d in held]
+        out += [d for d in taken if getattr(d.value, "id", None) not in have]
+    return out
+
+
+def _respectively(sent, drafts: list[Draft]) -> list[Draft]:
+    """"X and Y respectively serve as chairman and president", 两人分别担任董事长和总裁, "worked there
+    six and nine years respectively": where one of the pack's `respectively_words` stands, the
+    people listed last before it and the titles or durations of its clause after it (or, for a word
+    that closes the list, before it) pair in order, when they are as many."""
+    pattern = sent.pack.compile(sent.pack.get("respectively_words") or [])
+    m = pattern.search(sent.text) if pattern is not None else None
+    people = sorted(_people(sent), key=lambda p: p.start)
+    if m is None or len(people) < 2:
+        return drafts
+    cs, ce = m.start(), m.end()
+    while cs > 0 and not CLAUSE_BREAK.match(sent.text, cs - 1):
+        cs -= 1
+    while ce < len(sent.text) and not CLAUSE_BREAK.match(sent.text, ce):
+        ce += 1
+    before = [p for p in people if p.end <= m.start()]
+    group: list = []
+    for p in reversed(before):
+        if group and not _listed(sent, p.end, group[0].start, people):
+            break
+        if all(q.subject.id != p.subject.id for q in group):
+            group.insert(0, p)
+    if len(group) < 2:
+        return drafts
+    ids = {p.subject.id for p in group}
+    out = list(drafts)
+    for kind, items in (("role", sorted((t.start, t.end) for t in sent.titles if cs <= t.start and t.end <= ce
+                                        and t.start >= group[-1].end)),
+                        ("tenure", sorted((d.start, d.end) for d in sent.durations if cs <= d.start and d.end <= ce))):
+        if len(items) != len(group):
+            continue
+        paired = []
+        for (s, e), person in zip(items, group):
+            told = [d for d in out if d.predicate == kind and d.value_span == (s, e) and d.subject.id in ids]
+            if told:
+                d = told[0]
+                d.subject = person.subject
+                paired.append(d)
+        if paired:
+            spans = {d.value_span for d in paired}
+            out = [d for d in out if not (d.predicate == kind and d.value_span in spans and d.subject.id in ids)
+                   or any(d is p for p in paired)]
+    return out
+
+
+def _listed(sent, a: int, b: int, people) -> bool:
+    """Only titles, names, punctuation and short joining words between a and b: one list."""
+    between = sent.text[a:b]
+    for m in [*sent.titles, *people]:
+        if a <= m.start and m.end <= b:
+            between = between.replace(sent.text[m.start:m.end], " ")
+    return all(len(w) <= 3 for w in re.findall(r"\w+", between))
+
+
+def _other_clause_holder(sent, person, trig, people) -> bool:
+    """Whether a move word after `person` belongs to another person standing in its own clause,
+    between them, while `person` is in an earlier clause and not listed with that one ("X resigned,
+    and the board chose Y to take over", 黃某請辭，董事會推選董事林某接任)."""
+    before = person.end <= trig.start
+    if not before and person.start < trig.end:
+        return False
+    for other in people:
+        if other.subject.id == person.subject.id:
+            continue
+        if before and person.end <= other.start and other.end <= trig.start:
+            near, far = (other.end, trig.start), (person.end, other.start)
+        elif not before and trig.end <= other.start and other.end <= person.start:
+            near, far = (trig.end, other.start), (other.end, person.start)  # "named Y CEO, succeeding X"
+        else:
+            continue
+        if not CLAUSE_BREAK.search(sent.text, *near) and CLAUSE_BREAK.search(sent.text, *far) \
+                and not _listed(sent, *far, people):
             return True
     return False
 
@@ -855,10 +1049,23 @@ def extract(sent, reader) -> list[Draft]:
     by_verb = founders(sent, reader)
     told = {d.value_span for d in by_verb if d.subject.id in founding}  # the verb of a titled group
     verbs = [d for d in by_verb if d.subject.id not in founding and d.value_span not in told]
-    for d in titled + verbs + move_drafts + _poached_from(sent, titled, move_drafts) + tenures(sent, reader):
+    drafts = _respectively(sent, titled + verbs + move_drafts + _poached_from(sent, titled, move_drafts) + tenures(sent, reader))
+    drafts = drafts + _succession(sent, drafts)
+    # One move told by two of its words ("任命X为…，任命自5月1日起生效"): the dated telling is the move.
+    dated = {(d.predicate, d.subject.id, d.object.id if d.object else None)
+             for d in drafts if d.predicate in ("hire", "departure") and d.time is not None}
+    drafts = [d for d in drafts if not (d.predicate in ("hire", "departure") and d.time is None
+                                        and (d.predicate, d.subject.id, d.object.id if d.object else None) in dated)]
+    for d in drafts:
         key = (d.predicate, d.subject.id, getattr(d.value, "id", None), d.value_span)
         if d.predicate == "role" and key in seen:
             continue  # one founder found twice (after the verb and after its agent word)
         seen.add(key)
+        if d.predicate in ("hire", "departure"):
+            move = (d.predicate, d.subject.id, d.object.id if d.object else None,
+                    (d.time.start, d.time.end) if d.time else None)
+            if move in seen:
+                continue  # one move told by two of its words, both dated alike
+            seen.add(move)
         out.append(d)
     return out

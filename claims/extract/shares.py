@@ -1,6 +1,9 @@
 """share: a percentage and what it measures; "from 23% to 4.4%" gives two claims with their times."""
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
+
 import regex as re
 
 from claims.extract import Draft, nearest
@@ -37,6 +40,18 @@ def _governed_change(sent, a) -> bool:
     return any(len(sent.text[m.end():a.start].split()) <= 10 for m in heads.finditer(sent.text, cs, a.start))
 
 
+@lru_cache(maxsize=None)
+def _tenths(pack):
+    words = pack.lex.tenth_words
+    return re.compile(rf"(?:{'|'.join(words)})") if words else None
+
+
+def _scaled(a, k: float):
+    b = copy.copy(a)
+    b.amount, b.min, b.max = (None if v is None else v * k for v in (a.amount, a.min, a.max))
+    return b
+
+
 def extract(sent, reader) -> list[Draft]:
     out = []
     poll = sent.pack.compile(sent.pack.lex.poll_words)
@@ -47,7 +62,13 @@ def extract(sent, reader) -> list[Draft]:
         if a.amount is None and a.min is None and a.max is None:
             continue
         m = _PERCENT.match(sent.text, a.end)
-        if not m and not re.search(r"(?:百分之)$", sent.text[:a.start]):
+        # A count of tenths (三成, 逾四成: the pack's `tenth_words`) is a percentage ten times over.
+        tenths = _tenths(sent.pack)
+        tenth = tenths.match(sent.text, a.end) if tenths is not None and not m else None
+        if tenth is not None:
+            m = tenth
+            a = _scaled(a, 10)
+        elif not m and not re.search(r"(?:百分之)$", sent.text[:a.start]):
             continue
         # "выросла на 27%": a change by so much, not a share (the pack's `change_words` right
         # before the number, its modifiers included).

@@ -71,6 +71,7 @@ class Ranges(_Strict):
     to: Words = []
     # `and` is a Python keyword: the YAML key `and` is read into `and_`.
     and_: Words = Field(default=[], alias="and")
+    close: Words = []
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 
 
@@ -118,6 +119,9 @@ class Lexicon(_Strict):
     dual_durations: dict[str, str] = {}
     parts: dict[str, str] = {}
     period_spans: dict[str, int] = {}
+    eras: dict[str, int] = {}
+    relative_quarters: dict[str, int] = {}
+    same_period_words: Words = []
     durations: dict[str, str] = {}
     ago: Optional[Pattern] = None
     duration_words: dict[str, str] = {}
@@ -147,9 +151,15 @@ class Lexicon(_Strict):
     age_shared_words: Words = []
     apposition_words: Words = []
     org_descriptors: Words = []
+    latin_kind_words: Words = []
     apposition_bare: Optional[Pattern] = None
     former: Words = []
     former_leads: Words = []
+    former_gap: Optional[Pattern] = None
+    respectively_words: Words = []
+    succession_words: Words = []
+    move_agent_words: Words = []
+    move_doer_after: Words = []
     successor_words: Words = []
     report_words: Words = []
     triggers: WordTable = {}
@@ -179,6 +189,7 @@ class Lexicon(_Strict):
     poll_words: Words = []
     when_words: Words = []
     change_heads: Words = []
+    tenth_words: Words = []
     level_words: Words = []
     amount_reach_past_names: bool = False
     year_earlier_words: Words = []

@@ -233,6 +233,10 @@ class NumberReader:
         self.range_dash_re = re.compile(r"\s*[-–—~～]\s*")
         self.range_to_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.to)}))\s*", re.I) if rng.to else None
         self.range_and_re = re.compile(rf"\s*(?:{b}(?:{_alternation(rng.and_)}))\s*", re.I) if rng.and_ else None
+        # A closing word after the second amount (在12亿元至13亿元之间): opened and closed, a range
+        # even where both amounts carry the currency.
+        # (A unit word the second amount did not take, 元 where it names no currency, may stand before it.)
+        self.range_close_re = re.compile(rf"\s*\w?(?:{_alternation(rng.close)})", re.I) if rng.close else None
 
     def _tail(self, words) -> Optional[re.Pattern]:
         if not words:
@@ -510,8 +514,13 @@ class NumberReader:
         if self.range_dash_re.fullmatch(text, *gap) and (a.end - a.core[1] == 0 or a.currency):
             pass
         elif self.range_to_re is not None and self.range_to_re.fullmatch(text, *gap) and (
-                bare or not a.currency and (opened or b.currency)):  # "410 million to 430 million zlotys"
+                bare or not a.currency and (opened or b.currency)  # "410 million to 430 million zlotys"
+                or opened and self.range_close_re is not None and self.range_close_re.match(text, b.end)):
             pass
+        elif self.range_to_re is not None and opened and self.range_close_re is not None and \
+                self.range_close_re.match(text, b.end) and self.range_to_re.fullmatch(text, a.end + 1, b.start) \
+                and re.match(r"\w", text[a.end:a.end + 1]):
+            pass  # 在新台幣30億元至35億元之間: a unit word left after the first amount
         elif self.range_and_re is not None and self.range_and_re.fullmatch(text, *gap) and opened:
             pass
         else:

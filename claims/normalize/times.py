@@ -15,6 +15,9 @@ module gives every group one meaning for all languages:
   span                    a key of `period_spans` (a number of months) with a month name: the
                           months to that month's end ("the year to end-February", "the six months
                           to June"); with no year, the latest ended by publication
+  rel_quarter             a key of `relative_quarters` (上季, last quarter): that calendar quarter
+  era                     a key of `eras` (民國): the year group counts from that era (year + its value)
+  end_of                  with the groups of a period: its last day ("as of the end of March", 截至3月底)
   fiscal                  words of a fiscal year ending in the month named ("the fiscal year ended
                           June 2025"): the twelve months that end with that month
   recent                  "in recent months": the twelve months before publication, approximate
@@ -74,6 +77,8 @@ class TimeReader:
             "day_word": pack.lex.ordinals,
             "weekday": pack.lex.weekdays,
             "span": pack.lex.period_spans,
+            "era": pack.lex.eras,
+            "rel_quarter": pack.lex.relative_quarters,
         }
         fill = {
             "months": _alternation(self.tables["month_name"]) or "(?!)",
@@ -87,10 +92,15 @@ class TimeReader:
             "ordinals": _alternation(self.tables["day_word"]) or "(?!)",
             "weekdays": _alternation(self.tables["weekday"]) or "(?!)",
             "period_spans": _alternation(self.tables["span"]) or "(?!)",
+            # The parts that are quarters ("1-3"...): a quarter may stand alone (一季度营收).
+            "quarters": _alternation({k: v for k, v in self.tables["part"].items() if str(v) in _QUARTERS}) or "(?!)",
+            "eras": _alternation(self.tables["era"]) or "(?!)",
+            "relative_quarters": _alternation(self.tables["rel_quarter"]) or "(?!)",
         }
         b, e = (r"(?<!\w)", r"(?!\w)") if pack.word_boundary else ("", "")
         self.weekday_in_week = re.compile(fill["weekdays"], re.I) if self.tables["weekday"] else None
         self.past_re = pack.compile(pack.lex.past)
+        self.same_re = pack.compile(pack.lex.same_period_words)
         nearest = pack.compile(pack.lex.effective_words)
         # "effective May 1", اعتباراً من: the date a change takes effect, whatever the tense of the
         # sentence that tells it: the occurrence nearest to publication.
@@ -131,6 +141,14 @@ class TimeReader:
             time.text = m.group(0)
             out.append(TimeMention(m.start(), m.end(), m.group(0), time))
             last_end = m.end()
+        if self.same_re is not None:
+            # "the same period" (同期): the period the sentence named last before it.
+            for m in self.same_re.finditer(text):
+                before = [t for t in out if t.end <= m.start() and t.time.start is not None]
+                if before and not any(t.start <= m.start() < t.end for t in out):
+                    t = before[-1].time.model_copy(update={"text": m.group(0)})
+                    out.append(TimeMention(m.start(), m.end(), m.group(0), t))
+            out.sort(key=lambda t: t.start)
         return out
 
     def _period(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
@@ -164,7 +182,20 @@ class TimeReader:
                     granularity="month", relative=relative)
 
     def resolve(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
-        """`future`: True or False by the tense, None where no tense is marked (the nearest)."""
+        """`future`: True or False by the tense, None where no tense is marked (the nearest). An
+        `end_of` group ("as of the end of March", 截至3月底) makes the period its last day."""
+        if "end_of" not in g:
+            return self._resolve(g, published, future)
+        t = self._resolve({k: v for k, v in g.items() if k != "end_of"}, published, future)
+        if t is None or t.end is None:
+            return t
+        end = t.end
+        if published and not future and end > published and not ({"year", "rel_year"} & set(g)):
+            # "as of the end of the second quarter" told in the past: the latest such end by publication
+            end = end.replace(year=end.year - 1) if not (end.month == 2 and end.day == 29) else dt.date(end.year - 1, 2, 28)
+        return Time(start=end, end=end, granularity="day", relative=t.relative)
+
+    def _resolve(self, g: dict, published: Optional[dt.date], future: Optional[bool]) -> Optional[Time]:
         if "dir" in g:
             direction = self._key("dir", g["dir"])
             future = None if direction == 0 else bool(direction and direction > 0)
@@ -180,7 +211,14 @@ class TimeReader:
         part = self._key("part", g["part"]) if "part" in g else None
         relative = False
         year: Optional[int] = _int(g["year"]) if "year" in g else None
-        if year is not None and len(g["year"].strip()) == 2:
+        if "era" in g:
+            # A year of an era (民國五十二年): the era's first year less one, plus the year.
+            offset = self._key("era", g["era"])
+            if offset is None or year is None:
+                return None
+            year += int(offset)
+            g = {k: v for k, v in g.items() if k != "year"}
+        if year is not None and "year" in g and len(g["year"].strip()) == 2:
             year += 1900 if year > 50 else 2000
         if month is not None and not 1 <= month <= 12:
             return None
@@ -190,7 +228,7 @@ class TimeReader:
             return Time(start=dt.date(y, m, 1), end=month_span(year, month)[1], granularity="month", relative=False)
         if "span" in g:
             return self._period(g, published, future)
-        if "weekday" in g:
+        if "weekday" in g and "rel_week" not in g:
             # "on Tuesday" in a story told in the past is the last Tuesday up to publication; in one
             # told ahead, the next one; with no tense marked, the nearer of the two.
             wd = self._key("weekday", g["weekday"])
@@ -219,11 +257,17 @@ class TimeReader:
             monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=int(offset))
             # A weekday written into the week word ("本週五", "下周一") is that day of the week.
             m = self.weekday_in_week.search(g["rel_week"]) if self.weekday_in_week else None
-            wd = self._key("weekday", m.group(0)) if m else None
+            wd = self._key("weekday", g["weekday"] if "weekday" in g else m.group(0)) if ("weekday" in g or m) else None
             if wd is not None:
                 d = monday + dt.timedelta(days=int(wd))
                 return Time(start=d, end=d, granularity="day", relative=True)
             return Time(start=monday, end=monday + dt.timedelta(days=6), granularity="day", relative=True, approx=True)
+        if "rel_quarter" in g:
+            offset = int(self._key("rel_quarter", g["rel_quarter"]) or 0)
+            if not published:
+                return Time(granularity="month", relative=True)
+            y, m = add_months(published.year, 3 * ((published.month - 1) // 3) + 1, 3 * offset)
+            return Time(start=dt.date(y, m, 1), end=month_span(*add_months(y, m, 2))[1], granularity="year", relative=True)
         if "rel_month" in g:
             offset = int(self._key("rel_month", g["rel_month"]) or 0)
             if not published:
@@ -301,6 +345,10 @@ class TimeReader:
         return Time(start=start, end=end, granularity="year", relative=relative, approx=part is not None)
 
 
+# The parts that are quarters: a quarter may be written alone.
+_QUARTERS = ("1-3", "4-6", "7-9", "10-12")
+
+
 def _month_span(part) -> Optional[tuple[int, int]]:
     """A part written as months of the year, "1-3" (a quarter), to (1, 3); other parts to None."""
     m = re.fullmatch(r"\s*(\d{1,2})\s*-\s*(\d{1,2})\s*", str(part)) if part is not None else None
@@ -325,6 +373,9 @@ def _int(raw: str) -> Optional[int]:
     if s and all(c in _CJK_DIGIT or c == "十" for c in s) and len(s) <= 3:
         tens, _, units = s.partition("十")
         return (_CJK_DIGIT[tens] if tens else 1) * 10 + (_CJK_DIGIT[units] if units else 0)
+    if s and all(c in _CJK_DIGIT or c in "十百" for c in s):
+        import cn2an  # 一百一十五 (a year of an era)
+        return int(cn2an.cn2an(s, "normal"))
     raise ValueError(raw)
 
 

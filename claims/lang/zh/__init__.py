@@ -51,8 +51,11 @@ def find_people(text: str, pack) -> list[NameMention]:
     out += natives
     take(natives)
     titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    # A Latin name right after a kind of company (初创企业Giao Nhanh, 平台Mobi Rides) names the company.
+    kinds = _org_patterns(pack)["kind"] if pack.get("org_suffixes") and pack.get("org_leads") else None
     out += [n for n in latin_people(text, titles) if not taken[n.start]
-            and not any(s <= n.start < e for s, e in not_people)]
+            and not any(s <= n.start < e for s, e in not_people)
+            and not (kinds is not None and any(m.end() == n.start for m in kinds.finditer(text, max(0, n.start - 8), n.start)))]
     for n in out:
         n.text = original[n.start:n.end]
     return sorted(out, key=lambda n: n.start)
@@ -73,7 +76,11 @@ def _patterns(pack) -> dict:
     return {
         "dotted": re.compile(rf"[{translit}]{{1,5}}·[{translit}]{{1,6}}"),
         "name": re.compile(name),
-        "before_verb": re.compile(rf"{clause_start}{name}(?={verbs})") if verbs else None,
+        # Also after 的 (在遠翔航空服務26年的張文彬出任): a relative clause ends before its person.
+        # In a headline a space parts the clauses (顺驰物流赵磊 出任首席执行官): a name right before it
+        # and a speech or post verb.
+        "before_verb": re.compile(rf"(?:{clause_start}|(?<=的)){name}(?={verbs})|(?<=\p{{Han}}){name}(?=\s(?:{verbs}))")
+        if verbs else None,
         # A name of three characters at the start of a clause, before a word that follows names
         # (郑文博已于, 钱守义在): shorter runs there are too often a company (two characters).
         "before_follow": re.compile(rf"{clause_start}(?P<name>(?:{sur})[^\W\d{pack.lex.name_end_chars}]{{2}})(?={follow})"),
@@ -195,7 +202,9 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
       a kind of company follows (合成生物企业, 软件公司Acme: a description, not a name);
     - any short name right after a kind of company (`org_kinds`: 连锁品牌, 支付App, 竞争对手),
       up to where the name's sentence goes on: a name-ending character, a claim or event word, a
-      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”).
+      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”);
+    - a short name right before one of `latin_kind_words` (旅悠悠App), at a clause start;
+    - a name opening a sentence that says it is a kind of company (百味坊是…调味品企业).
     Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
     suffixes = pack.lex.org_suffixes
     leads = pack.lex.org_leads
@@ -207,21 +216,47 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
     # A name does not start with a particle or a verb that ends names (公司已在, 银行之一).
     not_first = "的了在于於已将將曾也则則又还還就都被把对對向从從为為是与與和及因此等兼之其该該这這此各每本并並正前所任出获獲"
     out = []
-    for m in patterns["suffixed"].finditer(text):
+    titles = [p for _, p in pack.lexicon_patterns["titles"]]
+    heads3 = [m for m in patterns["suffixed3"].finditer(text)
+              if m.group("head")[0] not in not_first and not _common_words(m.group("head"))
+              and not _common_words(m.group("head")[:2], lead=True) and not _common_head(m.group("head")[:2])
+              and not any(m.group("head").startswith(w) for w in stop)]
+    for m in [*heads3, *patterns["suffixed"].finditer(text)]:
         head = m.group("head")
         if head in stop or any(ch in stop_chars for ch in head) or _common_head(head, after_de=text[m.start() - 1:m.start()] == "的"):
             continue
-        after = m.end()
+        after, name = m.end(), head + m.group("suffix")
+        # Suffixes in a row name one company (东方海运集团, 北辰电子科技): the name takes them all.
+        more = patterns["suffix"].match(text, after)
+        while more and more.end() > after and not patterns["kind"].match(text, more.end()):
+            name, after = name + more.group(0), more.end()
+            more = patterns["suffix"].match(text, after)
+        # A Latin name after it makes it a description (软件公司Acme); a Latin title does not (蔚岚汽车CFO).
+        latin_title = any(p.match(text, after) for p in titles)
         if patterns["kind"].match(text, after) or patterns["suffix"].match(text, after) or \
-                re.match(r"\s*[A-Za-z]", text[after:after + 2]):
+                re.match(r"\s*[A-Za-z]", text[after:after + 2]) and not latin_title:
             continue
-        out.append((head + m.group("suffix"), head))
+        out.append((name, head))
+    for m in patterns["is_a_kind"].finditer(text):
+        name = m.group("name")
+        if name in stop or name[0] in not_first or name.startswith(tuple(stop)) or _common_words(name) or \
+                _common_words(name[:2], lead=True) or patterns["end"].match(name):
+            continue
+        out.append((name, name))
+    for m in patterns["latin_kind"].finditer(text):
+        head = m.group("head")
+        if head in stop or head[0] in not_first or any(ch in stop_chars for ch in head) or \
+                head.startswith(tuple(stop)) or _common_words(head) or _common_words(head[:2], lead=True):
+            continue
+        out.append((head + m.group("kind"), head))
     for m in patterns["after_kind"].finditer(text):
         name = m.group("name") or m.group("quoted")
         if not name or name in stop or name.startswith(tuple(stop)) or patterns["end"].match(name) or \
                 name[0] in not_first or "的" in name:
             continue
-        if m.group("name") and (_common_words(name) or _common_words(name[:2], lead=True)):
+        # A doubled character opens brand names as often as verbs (拍拍付, 滴滴): no lead-word test.
+        doubled = len(name) > 2 and name[0] == name[1]
+        if m.group("name") and (_common_words(name) or not doubled and _common_words(name[:2], lead=True)):
             continue  # 企业带来持续, 品牌影响力: common words, no name
         out.append((name, name))
     return out
@@ -247,9 +282,17 @@ def _org_patterns(pack) -> dict:
     return {
         # A place may stand before the brand (杭州味道科技): the pack's place words among not_brand_heads.
         "suffixed": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的])|(?<={lead})|(?<={kinds})|(?<={places}))(?P<head>\p{{Han}}{{2}})(?P<suffix>{suffix})"),
+        # Three characters before the suffix where a sentence opens (好鄰居超商全台門市數): no word's room.
+        "suffixed3": re.compile(rf"(?:(?<=^)|(?<=[。！？!?\n]))(?P<head>\p{{Han}}{{3}})(?P<suffix>{suffix})"),
         "kind": re.compile(rf"(?:{kinds})"),
+        # A name that opens a sentence told to be a company (百味坊是浙江一家老牌调味品企业).
+        "is_a_kind": re.compile(rf"(?:(?<=^)|(?<=[。！？!?\n]))(?P<name>\p{{Han}}{{2,5}}?)(?:是|為|为)(?:[^，,。；]{{0,20}}?)"
+                                rf"(?:{kinds}|公司|商)(?=[。，,；]|$)"),
+        # A short Han name right before a Latin kind word (旅悠悠App): the name, the word its suffix.
+        "latin_kind": re.compile(rf"(?:(?<=^)|(?<=[，,。、：:；“「（(\s的]))(?P<head>\p{{Han}}{{2,4}})"
+                                 rf"(?P<kind>{'|'.join(map(re.escape, pack.get('latin_kind_words') or [])) or '(?!)'})(?![A-Za-z])"),
         "suffix": re.compile(rf"(?:{suffix})"),
-        "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z]))?)(?={boundary})"
+        "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z])(?!\s[A-Z]))?)(?={boundary})"
                                  rf"|[“「](?P<quoted>\p{{Han}}{{2,6}})[”」])"),
         # A name does not start with a word of what follows names: 企业担任 is no company 担任.
         "end": re.compile(rf"(?:{follow}|{times}|{person_follow}|{'|'.join(words) or '(?!)'})"),
@@ -297,8 +340,12 @@ def _common_head(head: str, after_de: bool = False) -> bool:
     f = _word(head)
     if f is not None and after_de:
         return f[0] >= 100  # after 的 (纯粹的科研实验室, 的主权基金) a description is likelier still
+    if f is not None and head[0] in "东南西北東" and f[1] in ("f", "s"):
+        return False  # a point of the compass opens brands (北方重工, 东方航空), not a description
     # Adjectives and idioms name brands often enough (宏远, 平安): only function words, verbs and times.
-    return f is not None and ((f[1] in _HEAD_TAGS and f[0] >= 40) or (f[1] == "b" and f[0] >= 200) or f[0] >= 5000)
+    # A rare verb (联创: 55) names brands as often as it is said: verbs from 100 on.
+    return f is not None and ((f[1] in _HEAD_TAGS and f[0] >= (100 if f[1] == "v" else 40))
+                              or (f[1] == "b" and f[0] >= 200) or f[0] >= 5000)
 
 
 def _common_words(run: str, lead: bool = False) -> bool:
