@@ -39,6 +39,10 @@ class DurationMention:
     text: str
     duration: Duration
     ago: Optional[Time] = None
+    # "two years hence", "upcoming 2 months": the time counted ahead from publication, in the
+    # unit's own granularity (a day for days and weeks). Read by `claimcheck parse`, never a
+    # claim's time: a span ahead is a plan, not a date.
+    ahead: Optional[Time] = None
 
 
 class DurationReader:
@@ -64,6 +68,10 @@ class DurationReader:
         ago = pack.get("ago")
         self.ago_after = re.compile(rf"\s*(?:{ago})", re.I) if ago else None
         self.ago_before = re.compile(rf"(?:{ago})\s*$", re.I) if ago else None
+        ahead, ahead_before = pack.get("ahead"), pack.get("ahead_before")
+        self.ahead_after = re.compile(rf"\s*(?:{_alternation(ahead)})(?!\w)", re.I) if ahead else None
+        self.ahead_before = re.compile(rf"(?<!\w)(?:{_alternation(ahead_before)})\s+$", re.I) if ahead_before else None
+        self.ahead_between = re.compile(rf"\s+(?:{_alternation(ahead_before)})(?=\s)", re.I) if ahead_before else None
 
     @staticmethod
     def _lead(pack: LangPack, words, unit_word):
@@ -103,6 +111,7 @@ class DurationReader:
             return []
         # (start, end of the unit, n, unit word's value, approx)
         cands: list[tuple[int, int, float, str, bool]] = []
+        ahead_at: set[int] = set()  # where a duration is counted ahead by a word before its unit
         if self.dual_re:
             for m in self.dual_re.finditer(text):
                 cands.append((m.start(), m.end(), 2.0, table_lookup(self.duals, m.group("dual")), False))
@@ -119,9 +128,12 @@ class DurationReader:
             half = match_after(self.half_between_re, text, pos) if self.half_between_re else None
             if half:
                 n, pos = n + 0.5, half.end()
-            m = match_after(self.unit_re, text, pos)
+            between = match_after(self.ahead_between, text, pos) if self.ahead_between else None
+            m = match_after(self.unit_re, text, between.end() if between else pos)
             if not m:
                 continue
+            if between:  # "2 upcoming days": counted ahead
+                ahead_at.add(a.start)
             cands.append((a.start, m.end(), n, self.unit_of(m.group("unit")), a.approx))
         cands.sort(key=lambda c: (c[0], -c[1]))
         out: list[DurationMention] = []
@@ -134,14 +146,14 @@ class DurationReader:
             plus = match_after(self.plus_half_re, text, end) if self.plus_half_re else None
             if plus:
                 n, end = n + 0.5, plus.end()
-            out.append(self._mention(text, start, end, n, unit, approx, published))
+            out.append(self._mention(text, start, end, n, unit, approx, published, ahead_at))
         # The pack's `duration_words` (عقداً "a decade", ربع قرن): where no other reading took the words.
         out += [d for d in self.words_alone(text, published)
                 if not any(o.start <= d.start < o.end or d.start <= o.start < d.end for o in out)]
         out.sort(key=lambda d: d.start)
         return self._joined(text, out)
 
-    def _mention(self, text, start, end, n, unit, approx, published) -> DurationMention:
+    def _mention(self, text, start, end, n, unit, approx, published, ahead_at=()) -> DurationMention:
         number = int(n) if float(n).is_integer() else n
         duration = Duration(iso=f"P{number}{_ISO[unit]}", years=n * _YEARS[unit], approx=approx, text=text[start:end])
         ago = None
@@ -170,6 +182,18 @@ class DurationReader:
             else:
                 ago = Time(granularity="year", relative=True, approx=True)
             ago.text = text[start:end]
+        if ago is None and published and float(n).is_integer() and (self.ahead_after or self.ahead_before):
+            after = match_after(self.ahead_after, text, end) if self.ahead_after else None
+            before = self.ahead_before.search(text[max(0, start - 16):start]) if self.ahead_before else None
+            if after or before or start in ahead_at:
+                ahead = _ahead(published, int(n), unit)
+                if ahead is not None:
+                    if after:
+                        end = after.end()
+                    if before:
+                        start -= len(before.group(0))
+                    ahead.text = text[start:end]
+                    return DurationMention(start, end, text[start:end], duration, None, ahead)
         return DurationMention(start, end, text[start:end], duration, ago)
 
     def _joined(self, text: str, found: list[DurationMention]) -> list[DurationMention]:
@@ -191,6 +215,23 @@ class DurationReader:
                     continue
             out.append(d)
         return out
+
+
+def _ahead(published: dt.date, n: int, unit: str) -> Optional[Time]:
+    try:
+        if unit in ("day", "week"):
+            d = published + dt.timedelta(days=n * (7 if unit == "week" else 1))
+            return Time(start=d, end=d, granularity="day", relative=True)
+        if unit == "month":
+            y, mo = divmod(published.year * 12 + published.month - 1 + n, 12)
+            last = calendar.monthrange(y, mo + 1)[1]
+            return Time(start=dt.date(y, mo + 1, 1), end=dt.date(y, mo + 1, last), granularity="month", relative=True)
+        if unit == "year":
+            y = published.year + n
+            return Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True)
+    except (OverflowError, ValueError):
+        return None
+    return None
 
 
 def _unit(iso: str) -> str:
