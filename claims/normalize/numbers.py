@@ -84,6 +84,7 @@ class Amount:
     precision: Optional[float] = None  # half a unit of the last written digit, scale included
     cur_before: Optional[str] = None  # the currency written before the number, and after it
     cur_after: Optional[str] = None
+    scaled: bool = False  # a scale word follows the digits ("20 million")
 
 
 # How far after a number its scale word, currency or modifier may reach ("5  Hong Kong dollars").
@@ -207,6 +208,9 @@ class NumberReader:
         joins = _alternation(nums.get("compound_joiners") or []) or "(?!)"
         self.cents_after_re = re.compile(
             rf"\s*(?:(?:{joins})\s*)?(?P<n>\d{{1,2}}|{b}(?:{_alternation(self.words) or '(?!)'}))\s*(?P<cent>{cent_alt}){e}", re.I)
+        self.coins_after_re = re.compile(
+            rf"\s*(?:(?:{joins})\s*)?(?P<n>\d{{2}}|{b}(?:{_alternation(self.words) or '(?!)'}){e})(?:\s*(?:{cent_alt}){e})?"
+            r"(?=\s*(?:[.!?;]|$))", re.I)
         self.cent_alone_re = re.compile(rf"\s*(?P<cent>{cent_alt}){e}", re.I)
         self.cur_before = {**self.scaled_only, **{k: v for k, v in (cur.get("before") or {}).items()}}
         self.cur_after = {k: v for k, v in (cur.get("after") or {}).items()}
@@ -694,6 +698,7 @@ class NumberReader:
                         a.precision *= mult
                     pos = m.end()
         if pos != a.end:
+            a.scaled = True
             a.end = pos
             a.text = text[a.start:a.end]
             a.is_year_like = False
@@ -739,6 +744,10 @@ class NumberReader:
             a.end = m.end()
         if a.currency and a.amount is not None and self.cents:
             m = match_after(self.cents_after_re, text, a.end)
+            if m is None and a.amount == int(a.amount) and not a.scaled:
+                # "$20 43", "17 USD 25.", "twenty dollars and 43": a number of coins closing the
+                # phrase after a whole amount of money, with no unit or word of its own after it
+                m = match_after(self.coins_after_re, text, a.end)
             if m:
                 n = table_lookup(self.words, m.group("n")) if not m.group("n").isdigit() else float(m.group("n"))
                 if n is not None and 0 < n < 100:
