@@ -47,11 +47,14 @@ _RUN = re.compile(r"(?<![\w.,])[0-9٠-٩][0-9٠-٩.,]{6,80}(?<=[0-9٠-٩])(?![\w
 _RUN_PART = re.compile(r"[0-9٠-٩]+")
 _PLAIN = re.compile(r"[\d\s.,٬،٠-٩۰-۹０-９]*")
 _CODE_DOLLAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})\$$")
+_CLOSES = re.compile(r"\s*(?:[.!?;,:)]|$)")
+_LEADING_MINUS = re.compile(r"\s*[-−] ")
 _MINUS = re.compile(r"(?<![\w\-–—−.,/])[-−]$")
 # Everyday and financial numerals (壹贰叁, 貳參陸 in the traditional script).
 _CJK_DIGITS = "零〇一二三四五六七八九十百千两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟廿卅卌"
 CJK_NUMERAL = (rf"[{_CJK_DIGITS}]+(?:[万萬亿億]+[{_CJK_DIGITS}]*)*"
                r"(?:[点點][零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]+)?")
+_SPACED_CJK = re.compile(rf" {{1,2}}(?P<part>[{_CJK_DIGITS}万萬亿億点點]{{1,12}})")
 _CJK_FINANCIAL = str.maketrans("貳參陸兩", "贰叁陆两")
 _CJK_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿 20, 卅 30, 卌 40
 CJK_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
@@ -169,6 +172,8 @@ class NumberReader:
         self.scales = {k: float(v) for k, v in (nums.get("scales") or {}).items()}
         self.glued = {k: float(v) for k, v in (nums.get("glued_scales") or {}).items()}
         self.glued_re = re.compile(rf" ?(?P<g>{_alternation(self.glued)})(?!\w)") if self.glued else None
+        self.measures = {k: float(v) for k, v in (nums.get("measure_scales") or {}).items()}
+        self.measure_re = re.compile(rf"(?P<g>{_alternation(self.measures)})") if self.measures else None
         self.vague = {k: tuple(map(float, v)) for k, v in (nums.get("vague") or {}).items()}
         self.vague_alone = {k: tuple(map(float, v)) for k, v in (nums.get("vague_alone") or {}).items()}
         b = r"(?<!\w)" if pack.word_boundary else ""
@@ -230,6 +235,8 @@ class NumberReader:
         # stand between two of them, and the words and scales that may follow.
         joins = nums.get("compound_joiners") or []
         self.joiners = set(joins)
+        ratio = nums.get("ratio") or []
+        self.ratio_re = re.compile(rf"\s+(?:{_alternation(ratio)})\s+", re.I) if ratio else None
         self.compound_gap_re = re.compile(rf"\s*(?:{_alternation(joins)})\s*", re.I) if joins else None
         join_alt = _alternation(joins) if joins else "(?!)"
         self.compound_re = re.compile(
@@ -313,6 +320,7 @@ class NumberReader:
                 if len(raw) == 1 and raw in "十百千":
                     continue
                 value = parse_cjk(raw)
+                value, end = self._spaced_cjk(text, raw, value, end)
             else:
                 value = table_lookup(self.words, m.group("word"))
             if value is None:
@@ -345,7 +353,24 @@ class NumberReader:
         found.sort(key=lambda a: a.start)
         found = self._shared_currency_marks(text, found)
         found = self._joined(text, found)
+        found = self._ratios(text, found) if self.ratio_re is not None else found
         return self._ranges(text, found)
+
+    @staticmethod
+    def _spaced_cjk(text: str, raw: str, value: Optional[float], end: int) -> tuple[Optional[float], int]:
+        """A Chinese numeral written with spaces between its parts (一百 五 十 二, 三千 八百 九十六 万):
+        the parts read as one where together they are one numeral."""
+        if value is None:
+            return value, end
+        for _ in range(12):
+            m = _SPACED_CJK.match(text, end)
+            if m is None:
+                break
+            joined = parse_cjk(raw + m.group("part"))
+            if joined is None or joined < value:
+                break
+            raw, value, end = raw + m.group("part"), joined, m.end()
+        return value, end
 
     @staticmethod
     def _power(text: str, value: Optional[float], end: int) -> tuple[Optional[float], int]:
@@ -429,7 +454,7 @@ class NumberReader:
         three quarters" is 100.75) and a fraction added after "and" ("five and a half", "two
         million and three quarters": of the scale the number ends on, or that follows it)."""
         head, ended_scale, head_scale = split if split else (None, 0.0, 0.0)
-        nxt = text[end:end + 3].lstrip(" -")[:1]
+        nxt = text[end:end + 5].lstrip(" -")[:1]  # "five - eighths"
         if nxt == "" or not nxt.isalpha():
             return value, end
         if self.point_re is not None:
@@ -477,11 +502,12 @@ class NumberReader:
         if not den or num is None or not 0 < num < den:
             return value, end
         frac = num / den
-        if m.group("scale"):
-            frac *= table_lookup(self.scales, m.group("scale")) or 1.0
-        elif scale:
-            frac *= scale
-        return value + frac, m.end()
+        after = table_lookup(self.scales, m.group("scale")) if m.group("scale") else None
+        if after and scale:  # "one billion and a half million"
+            return value + frac * after, m.end()
+        if after:  # "five and a half million"
+            return (value + frac) * after, m.end()
+        return value + frac * (scale or 1.0), m.end()
 
     def _fraction_patterns(self, text: str, found: list[Amount], taken: bytearray) -> None:
         """Fractions a pack writes with a pattern (五分之一: groups `den` and `num`)."""
@@ -526,6 +552,8 @@ class NumberReader:
         m = self.negative_re.search(before) if self.negative_re else None
         if m is None and digits and a.start > 0 and _MINUS.search(text, max(0, a.start - 2), a.start):
             a.start -= 1
+        elif m is None and digits and _LEADING_MINUS.fullmatch(text, 0, a.start):
+            a.start = text.index("-") if "-" in text[:a.start] else text.index("−")  # "- 1,200,000" opening a phrase
         elif m is not None:
             a.start -= len(m.group(0))
         else:
@@ -619,6 +647,23 @@ class NumberReader:
             out.append(a)
         return out
 
+    def _ratios(self, text: str, found: list[Amount]) -> list[Amount]:
+        """"one over three", "2000 over 3", واحد على ٢٠: one bare number over another closing the
+        phrase (the pack's `numbers.ratio`) is their quotient; "over 20" is no bound there."""
+        out: list[Amount] = []
+        for a in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.amount is not None and not prev.currency and not a.currency \
+                    and prev.end == prev.core[1] and prev.min is None and a.end == a.core[1]:
+                den = a.amount if a.amount is not None else (a.min if a.min_exclusive else None)
+                gap = self.ratio_re.match(text, prev.end, a.core[0])
+                if den and gap and gap.end() == a.core[0] and _CLOSES.match(text, a.end):
+                    prev.amount, prev.end = prev.amount / den, a.end
+                    prev.text, prev.core, prev.precision, prev.is_year_like = text[prev.start:a.end], (prev.core[0], a.end), None, False
+                    continue
+            out.append(a)
+        return out
+
     def _scaled_parts(self, text: str, prev: Amount, a: Amount) -> bool:
         """Digits with a scale word and a smaller number after them are one number: "4 thousand
         3 hundred and 21", ٣ مئة و ٢١ (after a space, the smaller one has its own scale; after
@@ -640,6 +685,8 @@ class NumberReader:
         pos = a.end
         if self.pack.code == "zh":
             m = _CJK_SCALE_RUN.match(text, pos)
+            if m is None and text[pos:pos + 1] == " " and a.core[1] == pos and a.text[-1:].isdigit():
+                m = _CJK_SCALE_RUN.match(text, len(text[:pos]) + len(text[pos:pos + 3]) - len(text[pos:pos + 3].lstrip(" ")))  # "1000  万"
             if m is None and text[pos:pos + 1] in ("余", "餘", "多") and pos + 1 < len(text):
                 m = _CJK_SCALE_RUN.match(text, pos + 1)  # 500余万: more than five million
                 if m and a.amount is not None:
@@ -688,11 +735,14 @@ class NumberReader:
                 if a.precision is not None:
                     a.precision *= mult
                 pos = m.end()
-        if pos == a.end and self.glued_re is not None and a.amount is not None and a.core[1] == a.end:
-            m = self.glued_re.match(text, pos)
+        if pos == a.end and (self.glued_re or self.measure_re) and a.amount is not None and a.core[1] == a.end:
+            m = self.glued_re.match(text, pos) if self.glued_re else None
+            digits = text[a.core[0]:a.core[1]].translate(_DIGIT_TABLE)[-1:].isdigit()
+            if m is None and self.measure_re is not None:
+                m, digits = self.measure_re.match(text, pos), True  # 五打 60, 一雙 2 (`measure_scales`)
             if m:  # 100K, 1.2M, 3М: a Latin scale letter on digits (the pack's `glued_scales`)
-                mult = table_lookup(self.glued, m.group("g"))
-                if mult and text[a.core[0]:a.core[1]].translate(_DIGIT_TABLE)[-1:].isdigit():
+                mult = table_lookup(self.glued, m.group("g")) or table_lookup(self.measures, m.group("g"))
+                if mult and digits:
                     a.amount *= mult
                     if a.precision is not None:
                         a.precision *= mult
