@@ -93,9 +93,12 @@ class DurationReader:
             n, unit = float(iso[1:-1]), {"Y": "year", "M": "month", "W": "week", "D": "day"}[iso[-1]]
             years = {"year": n, "month": n / 12, "week": n / 52, "day": n / 365}[unit]
             ago = None
-            if unit == "year" and self.ago_before is not None and self.ago_before.search(text[max(0, m.start() - 12):m.start()]):
-                ago = Time(granularity="year", relative=True, approx=True, text=m.group(0))
-                if published and published.year - int(n) >= dt.MINYEAR:
+            if self.ago_before is not None and self.ago_before.search(text[max(0, m.start() - 12):m.start()]):
+                if unit != "year" and published:  # قبل يومين: a day counted back, as after a number
+                    ago = self._mention(text, m.start(), m.end(), n, unit, False, published).ago
+                else:
+                    ago = Time(granularity="year", relative=True, approx=True, text=m.group(0))
+                if unit == "year" and published and published.year - int(n) >= dt.MINYEAR:
                     y = published.year - int(n)
                     ago = Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True,
                                approx=True, text=m.group(0))

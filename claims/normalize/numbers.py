@@ -24,7 +24,7 @@ _D = r"[0-9٠-٩۰-۹０-９]"
 # A decimal point may lead (".77"), where no word, digit or point stands before it; the
 # full-width point (２．２) is a point.
 DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.،]{_D}{{3}})+(?:[.,٫．]{_D}+)?"
-          rf"|{_D}{{1,30}}(?:[.,٫．]{_D}+)?|(?<![\w.,．])[.．]{_D}{{1,30}})(?!{_D})")
+          rf"|{_D}{{1,30}}(?:[.,٫．]{_D}+)?|(?<![\w.,．٫])[.．٫]{_D}{{1,30}})(?!{_D})")
 # A minus sign glued to the digits, where no word character, digit or dash stands before it
 # ("-3,200,000"; not the dash of 10-20, COVID-19 or 2020-01).
 def _plain_next(text: str, pos: int) -> bool:
