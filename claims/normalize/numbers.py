@@ -54,6 +54,8 @@ _MINUS = re.compile(r"(?<![\w\-–—−.,/])[-−]$")
 _CJK_DIGITS = "零〇一二三四五六七八九十百千两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟廿卅卌"
 CJK_NUMERAL = (rf"[{_CJK_DIGITS}]+(?:[万萬亿億]+[{_CJK_DIGITS}]*)*"
                r"(?:[点點][零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]+)?")
+_CLOSES_MINOR = set(" \t\n，。,.;；!！?？、)）到至-–~～—")
+_CJK_DIGIT_VALUE = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"两": "2", "兩": "2"}
 _SPACED_CJK = re.compile(rf" {{1,2}}(?P<part>[{_CJK_DIGITS}万萬亿億点點]{{1,12}})")
 _CJK_FINANCIAL = str.maketrans("貳參陸兩", "贰叁陆两")
 _CJK_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿 20, 卅 30, 卌 40
@@ -216,6 +218,13 @@ class NumberReader:
         self.coins_after_re = re.compile(
             rf"\s*(?:(?:{joins})\s*)?(?P<n>\d{{2}}|{b}(?:{_alternation(self.words) or '(?!)'}){e})(?:\s*(?:{cent_alt}){e})?"
             r"(?=\s*(?:[.!?;]|$))", re.I)
+        # Coins of a tenth and a hundredth after an amount with its currency word (五块六毛八, 三块零四,
+        # 一块二: `currencies.minor_units`).
+        self.minor = {k: float(v) for k, v in (cur.get("minor_units") or {}).items()}
+        self.minor_re = re.compile(
+            rf"(?P<zero>零)?(?P<d1>[0-9一二三四五六七八九两兩])(?P<u1>{_alternation(self.minor)})?"
+            rf"(?:(?P<d2>[0-9一二三四五六七八九])(?P<u2>{_alternation(self.minor)})?)?(?![0-9零〇一二三四五六七八九十百千万萬亿億两兩])"
+        ) if self.minor else None
         self.cent_alone_re = re.compile(rf"\s*(?P<cent>{cent_alt}){e}", re.I)
         self.cur_before = {**self.scaled_only, **{k: v for k, v in (cur.get("before") or {}).items()}}
         self.cur_after = {k: v for k, v in (cur.get("after") or {}).items()}
@@ -647,6 +656,24 @@ class NumberReader:
             out.append(a)
         return out
 
+    def _minor(self, text: str, pos: int) -> Optional[tuple[float, int]]:
+        m = self.minor_re.match(text, pos)
+        if m is None:
+            return None
+        digit = lambda g: float(_CJK_DIGIT_VALUE.get(m.group(g), m.group(g)))  # noqa: E731
+        u1 = table_lookup(self.minor, m.group("u1")) if m.group("u1") else None
+        if u1 is None:  # 一块二 is 1.2; 三块零四 3.04; a bare digit only closes the amount
+            if m.group("d2") or (m.end() < len(text) and text[m.end()] not in _CLOSES_MINOR):
+                return None  # 100元2个: a count of its own
+            return digit("d1") * (0.01 if m.group("zero") else 0.1), m.end()
+        value = digit("d1") * u1
+        if m.group("d2"):
+            u2 = table_lookup(self.minor, m.group("u2")) if m.group("u2") else u1 / 10
+            if u2 is None or u2 >= u1:
+                return None
+            value += digit("d2") * u2
+        return value, m.end()
+
     def _ratios(self, text: str, found: list[Amount]) -> list[Amount]:
         """"one over three", "2000 over 3", واحد على ٢٠: one bare number over another closing the
         phrase (the pack's `numbers.ratio`) is their quotient; "over 20" is no bound there."""
@@ -792,6 +819,12 @@ class NumberReader:
         if m and a.cur_after:
             a.currency = a.currency or a.cur_after
             a.end = m.end()
+        if self.minor_re is not None and a.currency and a.amount is not None and a.amount == int(a.amount) \
+                and not a.scaled and a.cur_after and a.end > a.core[1]:
+            minor = self._minor(text, a.end)
+            if minor:
+                a.amount += minor[0]
+                a.end = minor[1]
         if a.currency and a.amount is not None and self.cents:
             m = match_after(self.cents_after_re, text, a.end)
             if m is None and a.amount == int(a.amount) and not a.scaled:
