@@ -206,6 +206,22 @@ class DurationReader:
         out: list[DurationMention] = []
         for d in found:
             prev = out[-1] if out else None
+            if prev is not None and prev.ago is None and prev.ahead is None and d.ago is not None and d.ago.start \
+                    and d.ago.granularity == "day" and (self.joiner_re.fullmatch(text, prev.end, d.start) or not text[prev.end:d.start].strip()):
+                # "1 month and 21 days ago", "2 years 1 month 21 days ago": the whole span counted back
+                day = _back(d.ago.start, _count(prev.duration.iso), _unit(prev.duration.iso))
+                if day is not None:
+                    pu, du = _unit(prev.duration.iso), _unit(d.duration.iso)
+                    if (pu, du) in _SMALLER:
+                        unit, factor = _SMALLER[(pu, du)]
+                        n = _count(prev.duration.iso) * factor + _count(d.duration.iso)
+                        number = int(n) if float(n).is_integer() else n
+                        d.duration = Duration(iso=f"P{number}{_ISO[unit]}", years=prev.duration.years + d.duration.years,
+                                              approx=prev.duration.approx or d.duration.approx, text=text[prev.start:d.end])
+                    d.ago = Time(start=day, end=day, granularity="day", relative=True, approx=True, text=text[prev.start:d.end])
+                    d.start, d.text = prev.start, text[prev.start:d.end]
+                    out[-1] = d
+                    continue
             if prev is not None and prev.ago is None and d.ago is None and self.joiner_re.fullmatch(text, prev.end, d.start):
                 pu, du = _unit(prev.duration.iso), _unit(d.duration.iso)
                 if (pu, du) in _SMALLER:
@@ -218,6 +234,20 @@ class DurationReader:
                     continue
             out.append(d)
         return out
+
+
+def _back(day: dt.date, n: float, unit: str) -> Optional[dt.date]:
+    if not float(n).is_integer():
+        return None
+    n = int(n)
+    try:
+        if unit in ("day", "week"):
+            return day - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        months = n * (12 if unit == "year" else 1)
+        y, mo = divmod(day.year * 12 + day.month - 1 - months, 12)
+        return dt.date(y, mo + 1, min(day.day, calendar.monthrange(y, mo + 1)[1]))
+    except (OverflowError, ValueError):
+        return None
 
 
 def _ahead(published: dt.date, n: int, unit: str) -> Optional[Time]:

@@ -248,6 +248,8 @@ def _cut_from_digits(text: str, m) -> bool:
             continue
         if (s > 0 and text[s - 1].isdigit()) or (e < len(text) and text[e].isdigit()):
             return True
+        if s == m.start() and s > 1 and text[s - 1] in ".," and text[s - 2].isdigit():
+            return True  # the decimals of 6,107.31 are no day
     return False
 
 
