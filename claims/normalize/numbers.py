@@ -47,9 +47,11 @@ _RUN = re.compile(r"(?<![\w.,])[0-9٠-٩][0-9٠-٩.,]{6,80}(?<=[0-9٠-٩])(?![\w
 _RUN_PART = re.compile(r"[0-9٠-٩]+")
 _PLAIN = re.compile(r"[\d\s.,٬،٠-٩۰-۹０-９]*")
 _CODE_DOLLAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})\$$")
+_MILLION_CODE_AFTER = re.compile(r"\s?M(?P<code>[A-Z]{3})(?![A-Za-z])")
+_MILLION_CODE_BEFORE = re.compile(r"(?<![A-Za-z])M(?P<code>[A-Z]{3})\s?$")
 _CLOSES = re.compile(r"\s*(?:[.!?;,:)]|$)")
 _LEADING_MINUS = re.compile(r"\s*[-−] ")
-_MINUS = re.compile(r"(?<![\w\-–—−.,/])[-−]$")
+_MINUS = re.compile(r"(?<![\w\-–—−.,/\p{Sc}%])[-−]$")  # not the dash of "10$-20$"
 # Everyday and financial numerals (壹贰叁, 貳參陸 in the traditional script).
 _CJK_DIGITS = "零〇一二三四五六七八九十百千两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟廿卅卌"
 CJK_NUMERAL = (rf"[{_CJK_DIGITS}]+(?:[万萬亿億]+[{_CJK_DIGITS}]*)*"
@@ -803,6 +805,11 @@ class NumberReader:
         if m and a.cur_before:
             a.currency = a.cur_before
             a.start -= len(m.group(0))
+            if a.amount is not None and _MILLION_CODE_BEFORE.match(text, max(0, a.start - 1), a.start + len(m.group(0))) \
+                    and re.fullmatch(r"[A-Z]{3}\s?", m.group(0)) and text[a.start - 1:a.start] == "M":
+                a.start -= 1  # "MAUD 60": a million of the code
+                a.amount *= 1e6
+                a.scaled = True
             before = text[max(0, a.start - 24):a.start]
         m = match_after(self.cur_after_re, text, a.end) if self.cur_after_re and not plain_after else None
         if m:
@@ -819,6 +826,24 @@ class NumberReader:
         if m and a.cur_after:
             a.currency = a.currency or a.cur_after
             a.end = m.end()
+            if not a.scaled and a.amount is not None and self.scale_re is not None:
+                sc = match_after(self.scale_re, text, a.end)  # "75 USD million": the scale after the code
+                mult = table_lookup(self.scales, sc.group("scale")) if sc else None
+                if mult and mult >= 1000:
+                    a.amount *= mult
+                    a.end, a.scaled = sc.end(), True
+        if not a.currency and a.amount is not None and not a.scaled:
+            m = match_after(_MILLION_CODE_AFTER, text, a.end)
+            mb = _MILLION_CODE_BEFORE.search(before) if not plain_before else None
+            if m or mb:  # "30 MUSD", "MEUR 120": M before a code is a million of it
+                code = (m or mb).group("code")
+                if code in currencies.in_use():
+                    a.currency, a.amount, a.scaled = code, a.amount * 1e6, True
+                    if m:
+                        a.end = m.end()
+                    else:
+                        a.start -= len(mb.group(0))
+                        before = text[max(0, a.start - 24):a.start]
         if self.minor_re is not None and a.currency and a.amount is not None and a.amount == int(a.amount) \
                 and not a.scaled and a.cur_after and a.end > a.core[1]:
             minor = self._minor(text, a.end)
