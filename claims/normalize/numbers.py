@@ -246,6 +246,7 @@ class NumberReader:
         # stand between two of them, and the words and scales that may follow.
         joins = nums.get("compound_joiners") or []
         self.joiners = set(joins)
+        self.procl_re = re.compile(f"(?:{pack.get('proclitics')})") if pack.get("proclitics") else None
         ratio = nums.get("ratio") or []
         self.ratio_re = re.compile(rf"\s+(?:{_alternation(ratio)})\s+", re.I) if ratio else None
         self.compound_gap_re = re.compile(rf"\s*(?:{_alternation(joins)})\s*", re.I) if joins else None
@@ -611,6 +612,10 @@ class NumberReader:
         if a.currency and b.currency and a.currency != b.currency:
             return None
         gap = (a.end, b.start)
+        if self.procl_re is not None and not text[a.end:b.start].strip():
+            procl = self.procl_re.match(text, b.start)  # وعشرين، لعشرين: the joining word written onto the number
+            if procl and procl.end() < b.core[1]:
+                gap = (a.end, procl.end())
         opened = self.range_open_re.search(text, max(0, a.start - 24), a.start) if self.range_open_re else None
         bare = not a.currency and a.core[1] == a.end
         if self.range_dash_re.fullmatch(text, *gap) and (a.end - a.core[1] == 0 or a.currency):
