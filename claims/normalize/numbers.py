@@ -39,6 +39,7 @@ def _plain_next(text: str, pos: int) -> bool:
 # Powers of ten and powers written after digits: 1e10, 12.32e+14, 1.3x10^6, 2.5^-1 (the sign
 # of the exponent by its count of minus signs, "--23" is 23); the exponent is glued to the digits.
 _EXP = re.compile(rf"(?:[eE](?P<e>[+\-−－]?)|\s?[x×]\s?10\^(?P<x>[+\-−－]*)|\^(?P<p>[+\-−－]*))(?P<exp>{_D}{{1,3}})(?![\w.,])")
+_MIXED = re.compile(rf" {{1,2}}(?P<num>{_D}{{1,2}})[/／](?P<den>{_D}{{1,2}})(?![\d/／.,٫]|[-/]\d)")
 # Fractions of one character (½, ¾), alone or after a whole number (2½).
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # A run of four or more numbers joined by points or commas that is no grouped number: an IP
@@ -392,6 +393,11 @@ class NumberReader:
             return value, end
         if text[end] in VULGAR:
             return value + unicodedata.numeric(text[end]), end + 1
+        mixed = _MIXED.match(text, end)
+        if mixed and value == int(value):  # "2 1/4": a whole number and a proper fraction
+            num, den = (int(mixed.group(g).translate(_DIGIT_TABLE)) for g in ("num", "den"))
+            if 0 < num < den:
+                return value + (num / den if value >= 0 else -num / den), mixed.end()
         m = _EXP.match(text, end)
         if m is None:
             return value, end
