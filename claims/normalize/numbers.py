@@ -42,6 +42,7 @@ _EXP = re.compile(rf"(?:[eE](?P<e>[+\-−－]?)|\s?[x×]\s?10\^(?P<x>[+\-−－]
 _MIXED = re.compile(rf" {{1,2}}(?P<num>{_D}{{1,2}})[/／](?P<den>{_D}{{1,2}})(?![\d/／.,٫]|[-/]\d)")
 # Fractions of one character (½, ¾), alone or after a whole number (2½).
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+_AFTER_DIGITS = set(VULGAR) | set("eE^x× ")  # what may follow digits where _power reads on
 # A run of four or more numbers joined by points or commas that is no grouped number: an IP
 # address, a list ("22,24,26,31"): each part is a number of its own.
 _RUN = re.compile(r"(?<![\w.,])[0-9٠-٩][0-9٠-٩.,]{6,80}(?<=[0-9٠-٩])(?![\w]|[.,][0-9٠-٩])")
@@ -389,7 +390,7 @@ class NumberReader:
     def _power(text: str, value: Optional[float], end: int) -> tuple[Optional[float], int]:
         """Digits raised to a power glued after them (1.3e6, 6.23x10^-4, 2.5^-1), or followed by
         a fraction of one character (2½)."""
-        if value is None or end >= len(text):
+        if value is None or end >= len(text) or text[end] not in _AFTER_DIGITS:
             return value, end
         if text[end] in VULGAR:
             return value + unicodedata.numeric(text[end]), end + 1
@@ -570,7 +571,7 @@ class NumberReader:
         m = self.negative_re.search(before) if self.negative_re else None
         if m is None and digits and a.start > 0 and _MINUS.search(text, max(0, a.start - 2), a.start):
             a.start -= 1
-        elif m is None and digits and _LEADING_MINUS.fullmatch(text, 0, a.start):
+        elif m is None and digits and a.start <= 4 and _LEADING_MINUS.fullmatch(text, 0, a.start):
             a.start = text.index("-") if "-" in text[:a.start] else text.index("−")  # "- 1,200,000" opening a phrase
         elif m is not None:
             a.start -= len(m.group(0))
