@@ -46,8 +46,9 @@ def parse_phrase(text: str, lang: str, published: Optional[dt.date]) -> list[dic
                 value["ago"] = shape(d.ago)
             row("duration", d.start, d.end, value, d.duration.iso + (f" (ago: {render(d.ago)})" if d.ago else ""),
                 d.duration)
-            if d.ago is not None and not any(t.start == d.start and t.end == d.end for t in sent.times):
-                row("time", d.start, d.end, shape(d.ago), render(d.ago), d.ago)  # "three months ago" is a time too
+            counted = d.ago if d.ago is not None else d.ahead
+            if counted is not None and not any(t.start == d.start and t.end == d.end for t in sent.times):
+                row("time", d.start, d.end, shape(counted), render(counted), counted)  # "three months ago" is a time too
         for t in sent.titles:
             row("title", t.start, t.end, {"type": "title", "id": t.key, "text": t.text}, t.key)
         for group, dim in ((sent.people, "person"), (sent.orgs, "org"), (sent.products, "product")):

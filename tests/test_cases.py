@@ -184,6 +184,8 @@ def parse_rows(case: Case) -> list[dict]:
             put("time", t.start, t.end, _dump(t.time))
         for d in sent.durations:
             put("duration", d.start, d.end, {**_dump(d.duration), "ago": _dump(d.ago)})
+            if (d.ago or d.ahead) is not None and ("time", o + d.start, o + d.end) not in fields:
+                put("time", d.start, d.end, _dump(d.ago or d.ahead))  # the time parse reads from it
         for group, dim in ((sent.titles, "title"), (sent.events, "event"), (sent.triggers, "trigger")):
             for m in group:
                 put(dim, m.start, m.end, {"id": m.key})

@@ -36,7 +36,11 @@ class Numbers(_Strict):
     vague: dict[str, list[Number]] = {}
     vague_alone: dict[str, list[Number]] = {}
     compound_joiners: Words = []
-    fractions: dict[str, int] = {}
+    fractions: dict[str, Number] = {}
+    fraction_alone: list[Pattern] = []
+    ratio: Words = []
+    glued_scales: dict[str, Number] = {}
+    measure_scales: dict[str, Number] = {}
     fraction_joiners: Words = []
     fraction_one: Words = []
     point: Words = []
@@ -61,6 +65,7 @@ class Currencies(_Strict):
     after: dict[str, Optional[str]] = {}
     before_scaled_only: dict[str, Optional[str]] = {}
     cents: dict[str, Optional[str]] = {}
+    minor_units: dict[str, Number] = {}
     head_word: Optional[str] = None
     local: dict[str, dict[str, str]] = {}
     not_names: Words = []
@@ -183,6 +188,8 @@ class Lexicon(_Strict):
     future: Words = []
     scheduled: Words = []
     ahead_words: Words = []
+    ahead: Words = []
+    ahead_before: Words = []
     effective_words: Words = []
     modal: Words = []
     earlier_words: Words = []

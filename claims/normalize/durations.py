@@ -39,6 +39,10 @@ class DurationMention:
     text: str
     duration: Duration
     ago: Optional[Time] = None
+    # "two years hence", "upcoming 2 months": the time counted ahead from publication, in the
+    # unit's own granularity (a day for days and weeks). Read by `claimcheck parse`, never a
+    # claim's time: a span ahead is a plan, not a date.
+    ahead: Optional[Time] = None
 
 
 class DurationReader:
@@ -64,6 +68,10 @@ class DurationReader:
         ago = pack.lex.ago
         self.ago_after = re.compile(rf"\s*(?:{ago})", re.I) if ago else None
         self.ago_before = re.compile(rf"(?:{ago})\s*$", re.I) if ago else None
+        ahead, ahead_before = pack.get("ahead"), pack.get("ahead_before")
+        self.ahead_after = re.compile(rf"\s*(?:{_alternation(ahead)})(?!\w)", re.I) if ahead else None
+        self.ahead_before = re.compile(rf"(?<!\w)(?:{_alternation(ahead_before)})\s+$", re.I) if ahead_before else None
+        self.ahead_between = re.compile(rf"\s+(?:{_alternation(ahead_before)})(?=\s)", re.I) if ahead_before else None
 
     @staticmethod
     def _lead(pack: LangPack, words, unit_word):
@@ -85,9 +93,12 @@ class DurationReader:
             n, unit = float(iso[1:-1]), {"Y": "year", "M": "month", "W": "week", "D": "day"}[iso[-1]]
             years = {"year": n, "month": n / 12, "week": n / 52, "day": n / 365}[unit]
             ago = None
-            if unit == "year" and self.ago_before is not None and self.ago_before.search(text[max(0, m.start() - 12):m.start()]):
-                ago = Time(granularity="year", relative=True, approx=True, text=m.group(0))
-                if published and published.year - int(n) >= dt.MINYEAR:
+            if self.ago_before is not None and self.ago_before.search(text[max(0, m.start() - 12):m.start()]):
+                if unit != "year" and published:  # قبل يومين: a day counted back, as after a number
+                    ago = self._mention(text, m.start(), m.end(), n, unit, False, published).ago
+                else:
+                    ago = Time(granularity="year", relative=True, approx=True, text=m.group(0))
+                if unit == "year" and published and published.year - int(n) >= dt.MINYEAR:
                     y = published.year - int(n)
                     ago = Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True,
                                approx=True, text=m.group(0))
@@ -103,6 +114,7 @@ class DurationReader:
             return []
         # (start, end of the unit, n, unit word's value, approx)
         cands: list[tuple[int, int, float, str, bool]] = []
+        ahead_at: set[int] = set()  # where a duration is counted ahead by a word before its unit
         if self.dual_re:
             for m in self.dual_re.finditer(text):
                 cands.append((m.start(), m.end(), 2.0, table_lookup(self.duals, m.group("dual")), False))
@@ -119,9 +131,12 @@ class DurationReader:
             half = match_after(self.half_between_re, text, pos) if self.half_between_re else None
             if half:
                 n, pos = n + 0.5, half.end()
-            m = match_after(self.unit_re, text, pos)
+            between = match_after(self.ahead_between, text, pos) if self.ahead_between else None
+            m = match_after(self.unit_re, text, between.end() if between else pos)
             if not m:
                 continue
+            if between:  # "2 upcoming days": counted ahead
+                ahead_at.add(a.start)
             cands.append((a.start, m.end(), n, self.unit_of(m.group("unit")), a.approx))
         cands.sort(key=lambda c: (c[0], -c[1]))
         out: list[DurationMention] = []
@@ -134,14 +149,14 @@ class DurationReader:
             plus = match_after(self.plus_half_re, text, end) if self.plus_half_re else None
             if plus:
                 n, end = n + 0.5, plus.end()
-            out.append(self._mention(text, start, end, n, unit, approx, published))
+            out.append(self._mention(text, start, end, n, unit, approx, published, ahead_at))
         # The pack's `duration_words` (عقداً "a decade", ربع قرن): where no other reading took the words.
         out += [d for d in self.words_alone(text, published)
                 if not any(o.start <= d.start < o.end or d.start <= o.start < d.end for o in out)]
         out.sort(key=lambda d: d.start)
         return self._joined(text, out)
 
-    def _mention(self, text, start, end, n, unit, approx, published) -> DurationMention:
+    def _mention(self, text, start, end, n, unit, approx, published, ahead_at=()) -> DurationMention:
         number = int(n) if float(n).is_integer() else n
         duration = Duration(iso=f"P{number}{_ISO[unit]}", years=n * _YEARS[unit], approx=approx, text=text[start:end])
         ago = None
@@ -170,6 +185,18 @@ class DurationReader:
             else:
                 ago = Time(granularity="year", relative=True, approx=True)
             ago.text = text[start:end]
+        if ago is None and published and float(n).is_integer() and (self.ahead_after or self.ahead_before):
+            after = match_after(self.ahead_after, text, end) if self.ahead_after else None
+            before = self.ahead_before.search(text[max(0, start - 16):start]) if self.ahead_before else None
+            if after or before or start in ahead_at:
+                ahead = _ahead(published, int(n), unit)
+                if ahead is not None:
+                    if after:
+                        end = after.end()
+                    if before:
+                        start -= len(before.group(0))
+                    ahead.text = text[start:end]
+                    return DurationMention(start, end, text[start:end], duration, None, ahead)
         return DurationMention(start, end, text[start:end], duration, ago)
 
     def _joined(self, text: str, found: list[DurationMention]) -> list[DurationMention]:
@@ -179,6 +206,22 @@ class DurationReader:
         out: list[DurationMention] = []
         for d in found:
             prev = out[-1] if out else None
+            if prev is not None and prev.ago is None and prev.ahead is None and d.ago is not None and d.ago.start \
+                    and d.ago.granularity == "day" and (self.joiner_re.fullmatch(text, prev.end, d.start) or not text[prev.end:d.start].strip()):
+                # "1 month and 21 days ago", "2 years 1 month 21 days ago": the whole span counted back
+                day = _back(d.ago.start, _count(prev.duration.iso), _unit(prev.duration.iso))
+                if day is not None:
+                    pu, du = _unit(prev.duration.iso), _unit(d.duration.iso)
+                    if (pu, du) in _SMALLER:
+                        unit, factor = _SMALLER[(pu, du)]
+                        n = _count(prev.duration.iso) * factor + _count(d.duration.iso)
+                        number = int(n) if float(n).is_integer() else n
+                        d.duration = Duration(iso=f"P{number}{_ISO[unit]}", years=prev.duration.years + d.duration.years,
+                                              approx=prev.duration.approx or d.duration.approx, text=text[prev.start:d.end])
+                    d.ago = Time(start=day, end=day, granularity="day", relative=True, approx=True, text=text[prev.start:d.end])
+                    d.start, d.text = prev.start, text[prev.start:d.end]
+                    out[-1] = d
+                    continue
             if prev is not None and prev.ago is None and d.ago is None and self.joiner_re.fullmatch(text, prev.end, d.start):
                 pu, du = _unit(prev.duration.iso), _unit(d.duration.iso)
                 if (pu, du) in _SMALLER:
@@ -191,6 +234,37 @@ class DurationReader:
                     continue
             out.append(d)
         return out
+
+
+def _back(day: dt.date, n: float, unit: str) -> Optional[dt.date]:
+    if not float(n).is_integer():
+        return None
+    n = int(n)
+    try:
+        if unit in ("day", "week"):
+            return day - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        months = n * (12 if unit == "year" else 1)
+        y, mo = divmod(day.year * 12 + day.month - 1 - months, 12)
+        return dt.date(y, mo + 1, min(day.day, calendar.monthrange(y, mo + 1)[1]))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _ahead(published: dt.date, n: int, unit: str) -> Optional[Time]:
+    try:
+        if unit in ("day", "week"):
+            d = published + dt.timedelta(days=n * (7 if unit == "week" else 1))
+            return Time(start=d, end=d, granularity="day", relative=True)
+        if unit == "month":
+            y, mo = divmod(published.year * 12 + published.month - 1 + n, 12)
+            last = calendar.monthrange(y, mo + 1)[1]
+            return Time(start=dt.date(y, mo + 1, 1), end=dt.date(y, mo + 1, last), granularity="month", relative=True)
+        if unit == "year":
+            y = published.year + n
+            return Time(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", relative=True)
+    except (OverflowError, ValueError):
+        return None
+    return None
 
 
 def _unit(iso: str) -> str:

@@ -6,6 +6,7 @@ The engine is language-independent; the words come from the language pack (`numb
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -23,7 +24,7 @@ _D = r"[0-9٠-٩۰-۹０-９]"
 # A decimal point may lead (".77"), where no word, digit or point stands before it; the
 # full-width point (２．２) is a point.
 DIGITS = (rf"(?<!{_D})(?:{_D}{{1,3}}(?:[,\u00a0\u202f ٬.،]{_D}{{3}})+(?:[.,٫．]{_D}+)?"
-          rf"|{_D}{{1,30}}(?:[.,٫．]{_D}+)?|(?<![\w.,．])[.．]{_D}{{1,30}})(?!{_D})")
+          rf"|{_D}{{1,30}}(?:[.,٫．]{_D}+)?|(?<![\w.,．٫])[.．٫]{_D}{{1,30}})(?!{_D})")
 # A minus sign glued to the digits, where no word character, digit or dash stands before it
 # ("-3,200,000"; not the dash of 10-20, COVID-19 or 2020-01).
 def _plain_next(text: str, pos: int) -> bool:
@@ -35,17 +36,37 @@ def _plain_next(text: str, pos: int) -> bool:
     return rest[0] in ",.٬،;" and (len(rest) == 1 or rest[1].isdigit())
 
 
+# Powers of ten and powers written after digits: 1e10, 12.32e+14, 1.3x10^6, 2.5^-1 (the sign
+# of the exponent by its count of minus signs, "--23" is 23); the exponent is glued to the digits.
+_EXP = re.compile(rf"(?:[eE](?P<e>[+\-−－]?)|\s?[x×]\s?10\^(?P<x>[+\-−－]*)|\^(?P<p>[+\-−－]*))(?P<exp>{_D}{{1,3}})(?![\w.,])")
+_MIXED = re.compile(rf" {{1,2}}(?P<num>{_D}{{1,2}})[/／](?P<den>{_D}{{1,2}})(?![\d/／.,٫]|[-/]\d)")
+# Fractions of one character (½, ¾), alone or after a whole number (2½).
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+_AFTER_DIGITS = set(VULGAR) | set("eE^x× ")  # what may follow digits where _power reads on
+# A run of four or more numbers joined by points or commas that is no grouped number: an IP
+# address, a list ("22,24,26,31"): each part is a number of its own.
+_RUN = re.compile(r"(?<![\w.,])[0-9٠-٩][0-9٠-٩.,]{6,80}(?<=[0-9٠-٩])(?![\w]|[.,][0-9٠-٩])")
+_RUN_PART = re.compile(r"[0-9٠-٩]+")
 _PLAIN = re.compile(r"[\d\s.,٬،٠-٩۰-۹０-９]*")
 _CODE_DOLLAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})\$$")
-_MINUS = re.compile(r"(?<![\w\-–—−.,/])[-−]$")
+_MILLION_CODE_AFTER = re.compile(r"\s?M(?P<code>[A-Z]{3})(?![A-Za-z])")
+_MILLION_CODE_BEFORE = re.compile(r"(?<![A-Za-z])M(?P<code>[A-Z]{3})\s?$")
+_CLOSES = re.compile(r"\s*(?:[.!?;,:)]|$)")
+_LEADING_MINUS = re.compile(r"\s*[-−] ")
+_MINUS = re.compile(r"(?<![\w\-–—−.,/\p{Sc}%])[-−]$")  # not the dash of "10$-20$"
 # Everyday and financial numerals (壹贰叁, 貳參陸 in the traditional script).
-_CJK_DIGITS = "零〇一二三四五六七八九十百千两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+_CJK_DIGITS = "零〇一二三四五六七八九十百千两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟廿卅卌"
 CJK_NUMERAL = (rf"[{_CJK_DIGITS}]+(?:[万萬亿億]+[{_CJK_DIGITS}]*)*"
                r"(?:[点點][零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]+)?")
+_CLOSES_MINOR = set(" \t\n，。,.;；!！?？、)）到至-–~～—")
+_CJK_DIGIT_VALUE = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"两": "2", "兩": "2"}
+_SPACED_CJK = re.compile(rf" {{1,2}}(?P<part>[{_CJK_DIGITS}万萬亿億点點]{{1,12}})")
 _CJK_FINANCIAL = str.maketrans("貳參陸兩", "贰叁陆两")
+_CJK_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿 20, 卅 30, 卌 40
 CJK_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _CJK_SCALE_RUN = re.compile(r"[十百千万萬亿億兆]+")
-_CJK_CHAIN = re.compile(r"(?P<n>\d{1,4}(?:\.\d+)?)(?P<scale>[十百千万萬亿億])")
+_CJK_CHAIN = re.compile(r"零?(?P<n>\d{1,4}(?:\.\d+)?)(?P<scale>[十百千万萬亿億])")
+_CJK_TAIL = re.compile(r"零?(?P<n>\d{1,4})(?![\d.,．十百千万萬亿億兆])")
 _DECIMALS = re.compile(r"[.,٫](\d+)$")
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 # The longest Chinese numeral below MAX_AMOUNT is some 30 characters (九千九百九十九万...); a
@@ -73,6 +94,7 @@ class Amount:
     cur_before: Optional[str] = None  # the currency written before the number, and after it
     cur_after: Optional[str] = None
     cur_word: Optional[str] = None  # the pack's currency word after the number, as written
+    scaled: bool = False  # a scale word follows the digits ("20 million")
 
 
 _CLAUSE_BREAK = re.compile(r"[،,.;؛:!?؟\n]")
@@ -123,6 +145,10 @@ def parse_cjk(raw: str) -> Optional[float]:
     if len(raw) > MAX_CJK_NUMERAL:
         return None
     s = raw.translate(_CJK_FINANCIAL).replace("點", "点")
+    for ch, tens in _CJK_TENS.items():
+        s = s.replace(ch, tens)
+    if s[:1] in "十百千佰仟拾" and len(s) > 1 and s[:1] != "十":
+        s = "一" + s  # 千一, 百三: a thousand one hundred, a hundred and thirty
     try:
         value = float(cn2an.cn2an(s, "smart"))
     except (ValueError, KeyError, IndexError, TypeError, OverflowError):
@@ -153,6 +179,10 @@ class NumberReader:
         self.joiner_re = re.compile(rf"\s*(?:{_alternation(joiners)})\s*") if joiners else None
         self.words = {k: float(v) for k, v in (nums.get("words") or {}).items()}
         self.scales = {k: float(v) for k, v in (nums.get("scales") or {}).items()}
+        self.glued = {k: float(v) for k, v in (nums.get("glued_scales") or {}).items()}
+        self.glued_re = re.compile(rf" ?(?P<g>{_alternation(self.glued)})(?!\w)") if self.glued else None
+        self.measures = {k: float(v) for k, v in (nums.get("measure_scales") or {}).items()}
+        self.measure_re = re.compile(rf"(?P<g>{_alternation(self.measures)})") if self.measures else None
         self.vague = {k: tuple(map(float, v)) for k, v in (nums.get("vague") or {}).items()}
         self.vague_alone = {k: tuple(map(float, v)) for k, v in (nums.get("vague_alone") or {}).items()}
         b = r"(?<!\w)" if pack.word_boundary else ""
@@ -160,9 +190,18 @@ class NumberReader:
         word_alt = _alternation(self.words) or "(?!)"
         # Arabic writes "and", "with", "to" onto a number word as onto any word (بألفين, لعشرين).
         procl = f"(?:{pack.lex.proclitics})??" if pack.lex.proclitics else ""
-        number = rf"(?P<digits>{DIGITS})|{b}{procl}(?P<word>{word_alt}){e}"
+        # A fraction standing alone ("a fifth of", "a hundredth"): the pack's `fraction_alone`
+        # patterns, with {den} for its denominators.
+        frac_alone = [p.replace("{den}", f"(?P<aden>{_alternation(nums.get('fractions') or {}) or '(?!)'})")
+                      for p in (nums.get("fraction_alone") or [])]
+        alone = "".join(f"|{b}(?:{p}){e}" for p in frac_alone[:1])
+        number = rf"(?P<digits>{DIGITS})|(?P<vulgar>[{VULGAR}]){alone}|{b}{procl}(?P<word>{word_alt}){e}"
         if pack.code == "zh":
-            number += rf"|(?P<cjk>{CJK_NUMERAL})"
+            # A numeral of Chinese characters is read whole (两千四百五), before the pack's words
+            # take its first character; a 两, 十 or 半 alone is left to the words.
+            # 千/百 lead only before a digit (千一 1100; not 千万 "by all means", left to the words).
+            number = (rf"(?P<cjk>(?![两兩十半](?![{_CJK_DIGITS}万萬亿億]))(?![百千佰仟](?![一二三四五六七八九两兩壹贰貳叁參肆伍陆陸柒捌玖]))"
+                      rf"(?=[{_CJK_DIGITS}]){CJK_NUMERAL})|" + number)
         self.number_re = re.compile(number, re.I)
         self.scale_re = re.compile(rf"\s*(?:(?P<scale>{_alternation(self.scales)}){e})", re.I) if self.scales else None
         self.vague_re = re.compile(
@@ -191,6 +230,16 @@ class NumberReader:
         joins = _alternation(nums.get("compound_joiners") or []) or "(?!)"
         self.cents_after_re = re.compile(
             rf"\s*(?:(?:{joins})\s*)?(?P<n>\d{{1,2}}|{b}(?:{_alternation(self.words) or '(?!)'}))\s*(?P<cent>{cent_alt}){e}", re.I)
+        self.coins_after_re = re.compile(
+            rf"\s*(?:(?:{joins})\s*)?(?P<n>\d{{2}}|{b}(?:{_alternation(self.words) or '(?!)'}){e})(?:\s*(?:{cent_alt}){e})?"
+            r"(?=\s*(?:[.!?;]|$))", re.I)
+        # Coins of a tenth and a hundredth after an amount with its currency word (五块六毛八, 三块零四,
+        # 一块二: `currencies.minor_units`).
+        self.minor = {k: float(v) for k, v in (cur.get("minor_units") or {}).items()}
+        self.minor_re = re.compile(
+            rf"(?P<zero>零)?(?P<d1>[0-9一二三四五六七八九两兩])(?P<u1>{_alternation(self.minor)})?"
+            rf"(?:(?P<d2>[0-9一二三四五六七八九])(?P<u2>{_alternation(self.minor)})?)?(?![0-9零〇一二三四五六七八九十百千万萬亿億两兩])"
+        ) if self.minor else None
         self.cent_alone_re = re.compile(rf"\s*(?P<cent>{cent_alt}){e}", re.I)
         self.cur_before = {**self.scaled_only, **{k: v for k, v in (cur.get("before") or {}).items()}}
         self.cur_after = {k: v for k, v in (cur.get("after") or {}).items()}
@@ -209,6 +258,11 @@ class NumberReader:
         # Number words that compose ("twenty-five", пятьсот двадцать пять, ستة وعشرين): what may
         # stand between two of them, and the words and scales that may follow.
         joins = nums.get("compound_joiners") or []
+        self.joiners = set(joins)
+        self.procl_re = re.compile(f"(?:{pack.get('proclitics')})") if pack.get("proclitics") else None
+        ratio = nums.get("ratio") or []
+        self.ratio_re = re.compile(rf"\s+(?:{_alternation(ratio)})\s+", re.I) if ratio else None
+        self.compound_gap_re = re.compile(rf"\s*(?:{_alternation(joins)})\s*", re.I) if joins else None
         join_alt = _alternation(joins) if joins else "(?!)"
         self.compound_re = re.compile(
             rf"(?P<sep>\s?-\s?|\s+(?:(?:{join_alt})\s*)?|(?:{join_alt})\s*)(?:{b}(?P<procl>{pack.lex.proclitics or '(?!)'})??(?P<word>{word_alt}){e}|(?P<scale>{_alternation(self.scales) or '(?!)'}){e})",
@@ -222,7 +276,8 @@ class NumberReader:
         self.fraction_re = re.compile(rf"[\s-]+(?P<den>{frac_alt}){e}", re.I)
         plus = nums.get("fraction_joiners") or []
         self.plus_fraction_re = re.compile(
-            rf"\s*(?:{_alternation(plus)})\s*(?:(?:{_alternation(nums.get('fraction_one') or ['(?!)'])})\s+)?(?P<den>{frac_alt}){e}",
+            rf"\s*(?:{_alternation(plus)})\s*(?:(?:{_alternation(nums.get('fraction_one') or ['(?!)'])})\s+|(?P<num>{word_alt})[\s-]+)?"
+            rf"(?P<den>{frac_alt}){e}(?:\s+(?P<scale>{_alternation(self.scales) or '(?!)'}){e})?",
             re.I) if plus else None
         points = nums.get("point") or []
         self.point_re = re.compile(rf"\s*(?:{_alternation(points)})\s*", re.I) if points else None
@@ -275,35 +330,48 @@ class NumberReader:
                 found.append(a)
                 taken[a.start:a.end] = b"\x01" * (a.end - a.start)
         self._fraction_patterns(text, found, taken)
+        self._lists(text, found, taken)
         last_end = 0
         for m in self.number_re.finditer(text):
             if taken[m.start()] or m.start() < last_end:
                 continue  # inside the amount before it ("43" of "20 dollars 43 cents")
+            end = m.end()
             if m.group("digits"):
                 value = parse_digits(m.group("digits"), self.decimal_comma)
+                value, end = self._power(text, value, end)
+            elif m.group("vulgar"):
+                value = unicodedata.numeric(m.group("vulgar"))
+            elif m.groupdict().get("aden"):
+                den = table_lookup(self.fractions, m.group("aden"))
+                value = 1 / den if den else None
             elif m.groupdict().get("cjk"):
                 raw = m.group("cjk")
                 if len(raw) == 1 and raw in "十百千":
                     continue
                 value = parse_cjk(raw)
+                value, end = self._spaced_cjk(text, raw, value, end)
             else:
                 value = table_lookup(self.words, m.group("word"))
             if value is None:
                 continue
-            end = m.end()
+            split: list = [None, 0.0, 0.0]
             if m.group("word"):
-                value, end = self._compound(text, value, end)
+                value, end = self._compound(text, value, end, split)
             if m.group("word") or m.group("digits"):
-                value, end = self._point_and_fraction(text, value, end, bool(m.group("word")))
+                value, end = self._point_and_fraction(text, value, end, bool(m.group("word")), split)
                 taken[m.start():end] = b"\x01" * (end - m.start())
             a = Amount(m.start(), end, text[m.start():end], amount=value, core=(m.start(), end))
             raw = m.group(0)
-            if m.group("digits"):
+            if m.group("digits") and end == m.end():
                 decimals = _DECIMALS.search(raw.translate(_DIGIT_TABLE))
                 step = 10.0 ** -len(decimals.group(1)) if decimals and value != int(value) else 1.0
                 a.precision = 0.5 * step
             a.is_year_like = bool(m.group("digits")) and _YEAR_LIKE.fullmatch(raw.translate(_DIGIT_TABLE)) is not None
+            unscaled = a.amount
             self._scale(text, a)
+            if a.end > end and unscaled and a.amount and self.pack.code != "zh":
+                a.amount, a.end = self._plus_fraction(text, a.amount, a.end, a.amount / unscaled)
+                a.text = text[a.start:a.end]
             if (a.amount if a.amount is not None else a.min or 0) >= MAX_AMOUNT:
                 continue  # "5 billion billion billion": no amount is that large
             self._negative(text, a, bool(m.group("digits")))
@@ -313,7 +381,8 @@ class NumberReader:
                 last_end = a.end
         found.sort(key=lambda a: a.start)
         found = self._shared_currency_marks(text, found)
-        found = self._joined(text, found) if self.joiner_re else found
+        found = self._joined(text, found)
+        found = self._ratios(text, found) if self.ratio_re is not None else found
         found = self._ranges(text, found)
         if self.bound_verbs:
             self._verb_bounds(text, found)
@@ -350,12 +419,58 @@ class NumberReader:
                         self._bound(a, kind)
                     break
 
-    def _compound(self, text: str, value: float, end: int) -> tuple[float, int]:
+    @staticmethod
+    def _spaced_cjk(text: str, raw: str, value: Optional[float], end: int) -> tuple[Optional[float], int]:
+        """A Chinese numeral written with spaces between its parts (一百 五 十 二, 三千 八百 九十六 万):
+        the parts read as one where together they are one numeral."""
+        if value is None:
+            return value, end
+        for _ in range(12):
+            m = _SPACED_CJK.match(text, end)
+            if m is None:
+                break
+            joined = parse_cjk(raw + m.group("part"))
+            if joined is None or joined < value:
+                break
+            raw, value, end = raw + m.group("part"), joined, m.end()
+        return value, end
+
+    @staticmethod
+    def _power(text: str, value: Optional[float], end: int) -> tuple[Optional[float], int]:
+        """Digits raised to a power glued after them (1.3e6, 6.23x10^-4, 2.5^-1), or followed by
+        a fraction of one character (2½)."""
+        if value is None or end >= len(text) or text[end] not in _AFTER_DIGITS:
+            return value, end
+        if text[end] in VULGAR:
+            return value + unicodedata.numeric(text[end]), end + 1
+        mixed = _MIXED.match(text, end)
+        if mixed and value == int(value):  # "2 1/4": a whole number and a proper fraction
+            num, den = (int(mixed.group(g).translate(_DIGIT_TABLE)) for g in ("num", "den"))
+            if 0 < num < den:
+                return value + (num / den if value >= 0 else -num / den), mixed.end()
+        m = _EXP.match(text, end)
+        if m is None:
+            return value, end
+        exp = float(m.group("exp").translate(_DIGIT_TABLE))
+        signs = m.group("e") or m.group("x") or m.group("p") or ""
+        if sum(signs.count(c) for c in "-−－") % 2:
+            exp = -exp
+        try:
+            value = value ** exp if m.group("p") is not None else value * 10.0 ** exp
+        except (OverflowError, ZeroDivisionError):
+            return None, end
+        return (value if abs(value) < MAX_AMOUNT else None), m.end()
+
+    def _compound(self, text: str, value: float, end: int, split: Optional[list] = None) -> tuple[float, int]:
         """Number words read as one number, Duckling's way: each word adds to the group it
         ends, a hundred multiplies the group, a scale closes it. A word joins only where it
         fills a smaller place ("twenty-five", "one hundred and five", тысяча двести); in the
-        packs with `compound_joiners`, a unit also joins the tens after it (ستة وعشرين)."""
+        packs with `compound_joiners`, a unit also joins the tens after it (ستة وعشرين).
+        `split`, when given, receives the value before the last word joined by "and" (or None)
+        and the scale the number ends on (or 0): "one hundred and three quarters" is 100 and
+        3/4, "two million and a half" 2.5 million."""
         total, group, last = 0.0, value, value
+        head, head_scale, ended_scale = None, 0.0, 0.0
         for _ in range(12):
             m = match_after(self.compound_re, text, end)
             if not m:
@@ -374,6 +489,7 @@ class NumberReader:
                     total += group * mult
                     group = 0.0
                 last = mult
+                ended_scale = mult if mult >= 1000 else 0.0
             else:
                 v = table_lookup(self.words, m.group("word"))
                 if v is None or v != int(v) or v >= 1000:
@@ -381,6 +497,7 @@ class NumberReader:
                 place = last if last >= 1000 or last in (100,) else (
                     100 if last % 100 == 0 and last >= 100 else (10 if last % 10 == 0 and last >= 20 else 1))
                 sep = m.group("sep")
+                before = total + group
                 if v == 100 and 0 < group % 100 < 10 and last == group % 100:
                     group = group - last + last * 100  # a unit and a hundred written apart: ثلاث مئة
                 elif v < place and group % place == 0 and not (v >= 100 and group % 1000):
@@ -390,12 +507,22 @@ class NumberReader:
                     group += v  # a unit before its tens: ستة وعشرين
                 else:
                     break
-                last = v
+                if (sep.strip() and sep.strip() != "-") or m.group("procl") in self.joiners:
+                    head, head_scale = before, ended_scale
+                last, ended_scale = v, 0.0
             end = m.end()
+        if split is not None:
+            split[:] = [head, ended_scale, head_scale]
         return total + group, end
 
-    def _point_and_fraction(self, text: str, value: float, end: int, word: bool) -> tuple[float, int]:
-        nxt = text[end:end + 3].lstrip(" -")[:1]
+    def _point_and_fraction(self, text: str, value: float, end: int, word: bool,
+                            split: Optional[list] = None) -> tuple[float, int]:
+        """A decimal point said as a word ("two point five"), a denominator after the number
+        ("three quarters": over the words after the last "and", `split`, as "one hundred and
+        three quarters" is 100.75) and a fraction added after "and" ("five and a half", "two
+        million and three quarters": of the scale the number ends on, or that follows it)."""
+        head, ended_scale, head_scale = split if split else (None, 0.0, 0.0)
+        nxt = text[end:end + 5].lstrip(" -")[:1]  # "five - eighths"
         if nxt == "" or not nxt.isalpha():
             return value, end
         if self.point_re is not None:
@@ -427,14 +554,28 @@ class NumberReader:
         if m:
             den = table_lookup(self.fractions, m.group("den"))
             if den:
+                if head is not None:  # "five billion and three quarters": of the billion
+                    return head + (value - head) / den * (head_scale or 1.0), m.end()
                 return value / den, m.end()
-        if self.plus_fraction_re is not None:
-            m = match_after(self.plus_fraction_re, text, end)
-            if m:
-                den = table_lookup(self.fractions, m.group("den"))
-                if den:
-                    return value + 1 / den, m.end()
-        return value, end
+        return self._plus_fraction(text, value, end, ended_scale)
+
+    def _plus_fraction(self, text: str, value: float, end: int, scale: float) -> tuple[float, int]:
+        if self.plus_fraction_re is None:
+            return value, end
+        m = match_after(self.plus_fraction_re, text, end)
+        if not m:
+            return value, end
+        den = table_lookup(self.fractions, m.group("den"))
+        num = table_lookup(self.words, m.group("num")) if m.group("num") else 1.0
+        if not den or num is None or not 0 < num < den:
+            return value, end
+        frac = num / den
+        after = table_lookup(self.scales, m.group("scale")) if m.group("scale") else None
+        if after and scale:  # "one billion and a half million"
+            return value + frac * after, m.end()
+        if after:  # "five and a half million"
+            return (value + frac) * after, m.end()
+        return value + frac * (scale or 1.0), m.end()
 
     def _fraction_patterns(self, text: str, found: list[Amount], taken: bytearray) -> None:
         """Fractions a pack writes with a pattern (五分之一: groups `den` and `num`)."""
@@ -445,9 +586,25 @@ class NumberReader:
                 den, num = (self._numeral(m.group(g)) for g in ("den", "num"))
                 if not den or num is None:
                     continue
-                a = Amount(m.start(), m.end(), m.group(0), amount=num / den, core=m.span())
+                whole = m.groupdict().get("whole")
+                whole = self._numeral(whole) if whole else 0.0  # 三百五十又三分之一
+                if whole is None:
+                    continue
+                a = Amount(m.start(), m.end(), m.group(0), amount=whole + num / den, core=m.span())
                 found.append(a)
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+
+    def _lists(self, text: str, found: list[Amount], taken: bytearray) -> None:
+        for m in _RUN.finditer(text):
+            run = m.group(0)
+            parts = list(_RUN_PART.finditer(run))
+            if len(parts) < 4 or re.fullmatch(DIGITS, run) or "" in re.split(r"[.,]", run):
+                continue
+            for p in parts:
+                s, e = m.start() + p.start(), m.start() + p.end()
+                found.append(Amount(s, e, p.group(0), amount=float(p.group(0).translate(_DIGIT_TABLE)), core=(s, e),
+                                    precision=0.5))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
     def _numeral(self, raw: str) -> Optional[float]:
         raw = raw.strip()
@@ -463,6 +620,8 @@ class NumberReader:
         m = self.negative_re.search(before) if self.negative_re else None
         if m is None and digits and a.start > 0 and _MINUS.search(text, max(0, a.start - 2), a.start):
             a.start -= 1
+        elif m is None and digits and a.start <= 4 and _LEADING_MINUS.fullmatch(text, 0, a.start):
+            a.start = text.index("-") if "-" in text[:a.start] else text.index("−")  # "- 1,200,000" opening a phrase
         elif m is not None:
             a.start -= len(m.group(0))
         else:
@@ -509,6 +668,10 @@ class NumberReader:
         if a.currency and b.currency and a.currency != b.currency:
             return None
         gap = (a.end, b.start)
+        if self.procl_re is not None and not text[a.end:b.start].strip():
+            procl = self.procl_re.match(text, b.start)  # وعشرين، لعشرين: the joining word written onto the number
+            if procl and procl.end() < b.core[1]:
+                gap = (a.end, procl.end())
         opened = self.range_open_re.search(text, max(0, a.start - 24), a.start) if self.range_open_re else None
         bare = not a.currency and a.core[1] == a.end
         if self.range_dash_re.fullmatch(text, *gap) and (a.end - a.core[1] == 0 or a.currency):
@@ -551,7 +714,9 @@ class NumberReader:
         for a in found:
             prev = out[-1] if out else None
             if prev is not None and prev.amount and a.amount and not prev.currency and not a.is_year_like \
-                    and a.amount < _round_unit(prev.amount) and self.joiner_re.fullmatch(text, prev.end, a.start):
+                    and (self.joiner_re is not None and a.amount < _round_unit(prev.amount)
+                         and self.joiner_re.fullmatch(text, prev.end, a.start)
+                         or self._scaled_parts(text, prev, a)):
                 prev.amount += a.amount
                 prev.end, prev.text = a.end, text[prev.start:a.end]
                 prev.currency = a.currency
@@ -561,11 +726,64 @@ class NumberReader:
             out.append(a)
         return out
 
+    def _minor(self, text: str, pos: int) -> Optional[tuple[float, int]]:
+        m = self.minor_re.match(text, pos)
+        if m is None:
+            return None
+        digit = lambda g: float(_CJK_DIGIT_VALUE.get(m.group(g), m.group(g)))  # noqa: E731
+        u1 = table_lookup(self.minor, m.group("u1")) if m.group("u1") else None
+        if u1 is None:  # 一块二 is 1.2; 三块零四 3.04; a bare digit only closes the amount
+            if m.group("d2") or (m.end() < len(text) and text[m.end()] not in _CLOSES_MINOR):
+                return None  # 100元2个: a count of its own
+            return digit("d1") * (0.01 if m.group("zero") else 0.1), m.end()
+        value = digit("d1") * u1
+        if m.group("d2"):
+            u2 = table_lookup(self.minor, m.group("u2")) if m.group("u2") else u1 / 10
+            if u2 is None or u2 >= u1:
+                return None
+            value += digit("d2") * u2
+        return value, m.end()
+
+    def _ratios(self, text: str, found: list[Amount]) -> list[Amount]:
+        """"one over three", "2000 over 3", واحد على ٢٠: one bare number over another closing the
+        phrase (the pack's `numbers.ratio`) is their quotient; "over 20" is no bound there."""
+        out: list[Amount] = []
+        for a in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.amount is not None and not prev.currency and not a.currency \
+                    and prev.end == prev.core[1] and prev.min is None and a.end == a.core[1]:
+                den = a.amount if a.amount is not None else (a.min if a.min_exclusive else None)
+                gap = self.ratio_re.match(text, prev.end, a.core[0])
+                if den and gap and gap.end() == a.core[0] and _CLOSES.match(text, a.end):
+                    prev.amount, prev.end = prev.amount / den, a.end
+                    prev.text, prev.core, prev.precision, prev.is_year_like = text[prev.start:a.end], (prev.core[0], a.end), None, False
+                    continue
+            out.append(a)
+        return out
+
+    def _scaled_parts(self, text: str, prev: Amount, a: Amount) -> bool:
+        """Digits with a scale word and a smaller number after them are one number: "4 thousand
+        3 hundred and 21", ٣ مئة و ٢١ (after a space, the smaller one has its own scale; after
+        a compound joiner, any smaller number)."""
+        if prev.end <= prev.core[1] or a.amount <= 0 or a.amount != int(a.amount) or prev.amount != int(prev.amount):
+            return False
+        place = 10.0
+        while prev.amount % (place * 10) == 0:
+            place *= 10
+        if a.amount >= place or place < 100:
+            return False
+        gap = text[prev.end:a.start]
+        if not gap.strip():
+            return bool(gap) and a.end > a.core[1] and not a.currency
+        return self.compound_gap_re is not None and self.compound_gap_re.fullmatch(gap) is not None
+
     def _scale(self, text: str, a: Amount) -> None:
         # Chinese scale characters stick to digits: 5000亿, 1.5万亿, 4,500萬.
         pos = a.end
         if self.pack.code == "zh":
             m = _CJK_SCALE_RUN.match(text, pos)
+            if m is None and text[pos:pos + 1] == " " and a.core[1] == pos and a.text[-1:].isdigit():
+                m = _CJK_SCALE_RUN.match(text, len(text[:pos]) + len(text[pos:pos + 3]) - len(text[pos:pos + 3].lstrip(" ")))  # "1000  万"
             if m is None and text[pos:pos + 1] in ("余", "餘", "多") and pos + 1 < len(text):
                 m = _CJK_SCALE_RUN.match(text, pos + 1)  # 500余万: more than five million
                 if m and a.amount is not None:
@@ -598,6 +816,12 @@ class NumberReader:
                     a.amount += part * step
                     a.precision = None
                     mult, pos = step, nxt.end()
+                # Digits after the last scale add up where smaller than it: 3万4000, 1千零1.
+                tail = _CJK_TAIL.match(text, pos) if a.amount is not None else None
+                if tail and float(tail.group("n")) < mult and (mult > 10 or tail.group(0)[0] == "零"):
+                    a.amount += float(tail.group("n"))
+                    a.precision = None
+                    pos = tail.end()
         elif self.scale_re:
             while True:
                 m = match_after(self.scale_re, text, pos)
@@ -608,7 +832,20 @@ class NumberReader:
                 if a.precision is not None:
                     a.precision *= mult
                 pos = m.end()
+        if pos == a.end and (self.glued_re or self.measure_re) and a.amount is not None and a.core[1] == a.end:
+            m = self.glued_re.match(text, pos) if self.glued_re else None
+            digits = text[a.core[0]:a.core[1]].translate(_DIGIT_TABLE)[-1:].isdigit()
+            if m is None and self.measure_re is not None:
+                m, digits = self.measure_re.match(text, pos), True  # 五打 60, 一雙 2 (`measure_scales`)
+            if m:  # 100K, 1.2M, 3М: a Latin scale letter on digits (the pack's `glued_scales`)
+                mult = table_lookup(self.glued, m.group("g")) or table_lookup(self.measures, m.group("g"))
+                if mult and digits:
+                    a.amount *= mult
+                    if a.precision is not None:
+                        a.precision *= mult
+                    pos = m.end()
         if pos != a.end:
+            a.scaled = True
             a.end = pos
             a.text = text[a.start:a.end]
             a.is_year_like = False
@@ -636,6 +873,11 @@ class NumberReader:
         if m and a.cur_before:
             a.currency = a.cur_before
             a.start -= len(m.group(0))
+            if a.amount is not None and _MILLION_CODE_BEFORE.match(text, max(0, a.start - 1), a.start + len(m.group(0))) \
+                    and re.fullmatch(r"[A-Z]{3}\s?", m.group(0)) and text[a.start - 1:a.start] == "M":
+                a.start -= 1  # "MAUD 60": a million of the code
+                a.amount *= 1e6
+                a.scaled = True
             before = text[max(0, a.start - 24):a.start]
         m = match_after(self.cur_after_re, text, a.end) if self.cur_after_re and not plain_after else None
         if m:
@@ -653,8 +895,36 @@ class NumberReader:
         if m and a.cur_after:
             a.currency = a.currency or a.cur_after
             a.end = m.end()
+            if not a.scaled and a.amount is not None and self.scale_re is not None:
+                sc = match_after(self.scale_re, text, a.end)  # "75 USD million": the scale after the code
+                mult = table_lookup(self.scales, sc.group("scale")) if sc else None
+                if mult and mult >= 1000:
+                    a.amount *= mult
+                    a.end, a.scaled = sc.end(), True
+        if not a.currency and a.amount is not None and not a.scaled:
+            m = match_after(_MILLION_CODE_AFTER, text, a.end)
+            mb = _MILLION_CODE_BEFORE.search(before) if not plain_before else None
+            if m or mb:  # "30 MUSD", "MEUR 120": M before a code is a million of it
+                code = (m or mb).group("code")
+                if code in currencies.in_use():
+                    a.currency, a.amount, a.scaled = code, a.amount * 1e6, True
+                    if m:
+                        a.end = m.end()
+                    else:
+                        a.start -= len(mb.group(0))
+                        before = text[max(0, a.start - 24):a.start]
+        if self.minor_re is not None and a.currency and a.amount is not None and a.amount == int(a.amount) \
+                and not a.scaled and a.cur_after and a.end > a.core[1]:
+            minor = self._minor(text, a.end)
+            if minor:
+                a.amount += minor[0]
+                a.end = minor[1]
         if a.currency and a.amount is not None and self.cents:
             m = match_after(self.cents_after_re, text, a.end)
+            if m is None and a.amount == int(a.amount) and not a.scaled:
+                # "$20 43", "17 USD 25.", "twenty dollars and 43": a number of coins closing the
+                # phrase after a whole amount of money, with no unit or word of its own after it
+                m = match_after(self.coins_after_re, text, a.end)
             if m:
                 n = table_lookup(self.words, m.group("n")) if not m.group("n").isdigit() else float(m.group("n"))
                 if n is not None and 0 < n < 100:

@@ -4,7 +4,8 @@ Rules per language are regular expressions with named groups in the pack's `time
 module gives every group one meaning for all languages:
   year, month, day        digits
   month_name              a key of `months`
-  rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks
+  rel_year, rel_month, rel_week   keys of relative_years / relative_months / relative_weeks (a
+                          day with rel_month is that day of the month: "the 20th of next month")
   weekday                 a day of the week (the pack's `weekdays`, 0 = Monday), nearest publication
   part                    a key of `parts`: early, mid, late (approximate halves), end (with a
                           month, its last day; with a year, as late), or a span of months of
@@ -273,6 +274,9 @@ class TimeReader:
             if not published:
                 return Time(granularity="month", relative=True)
             y, m = add_months(published.year, published.month, offset)
+            if day:  # "the 20th of next month", 下个月20号: a day of that month
+                d = dt.date(y, m, day)
+                return Time(start=d, end=d, granularity="day", relative=True)
             s, e = month_span(y, m)
             if part == "end":  # "by the end of this month": its last day
                 return Time(start=e, end=e, granularity="day", relative=True)
@@ -365,12 +369,12 @@ def _int(raw: str) -> Optional[int]:
     """Digits in any script, or a Chinese numeral: 三, 十二, 二十三 (a day), 二零一五 (a year)."""
     from claims.normalize.numbers import _DIGIT_TABLE
 
-    s = raw.strip().translate(_DIGIT_TABLE)
+    s = raw.strip().translate(_DIGIT_TABLE).replace("廿", "二十").replace("卅", "三十")
     if s.isdigit():
         return int(s)
     if s and all(c in _CJK_DIGIT for c in s):
         return int("".join(str(_CJK_DIGIT[c]) for c in s))
-    if s and all(c in _CJK_DIGIT or c == "十" for c in s) and len(s) <= 3:
+    if s and all(c in _CJK_DIGIT or c == "十" for c in s) and len(s) <= 3 and s.count("十") == 1:
         tens, _, units = s.partition("十")
         return (_CJK_DIGIT[tens] if tens else 1) * 10 + (_CJK_DIGIT[units] if units else 0)
     if s and all(c in _CJK_DIGIT or c in "十百" for c in s):
@@ -390,6 +394,8 @@ def _cut_from_digits(text: str, m) -> bool:
             continue
         if (s > 0 and text[s - 1].isdigit()) or (e < len(text) and text[e].isdigit()):
             return True
+        if s == m.start() and s > 1 and text[s - 1] in ".," and text[s - 2].isdigit():
+            return True  # the decimals of 6,107.31 are no day
     return False
 
 
