@@ -27,13 +27,16 @@ STORIES = sorted(p.parent.name for p in FIXTURES.glob("*/gold.yaml"))
 RECALL_FLOOR = {
     "openai": 39,
     "helion-robotics": 42,
-    "quarry-bank": 32,
-    "qingyun-energy": 32,
+    "quarry-bank": 33,
+    "qingyun-energy": 33,
     # Written blind to the implementation (held out): measured, not tuned to.
-    "lumen-biotech": 33,
-    "sahel-rail": 33,
-    "volta-motors": 35,
-    "orbita-space": 28,
+    "lumen-biotech": 38,
+    "sahel-rail": 36,
+    "volta-motors": 40,
+    "orbita-space": 31,
+    # Written blind, measured once at the end of the session of 2026-12-07, development data since.
+    "mavuno-pay": 46,
+    "yachay-haneul": 30,
 }
 
 # What the checker misses today, story by story (strict: an unexpected pass fails, so a fix must
@@ -41,8 +44,14 @@ RECALL_FLOOR = {
 MUST_XFAIL: dict[str, str] = {
     "volta-motors": "ipo-proceeds: 集資約216億港元 is not dated in its own clause (前年12月 is in the sentence before), "
                     "and funding with no investor is compared only within one month",
+    "mavuno-pay": "egypt-launch-month: a launch dated 'yesterday, Tuesday' and 11月3日 is not linked to the one of October",
+    "yachay-haneul": "registered-users and closing-date: a user count at the deal's announcement and a deal's "
+                     "completion ('completed yesterday', 今年1月初) are not read as one figure and one event",
 }
-FALSE_ALARM_XFAIL: dict[str, str] = {}
+FALSE_ALARM_XFAIL: dict[str, str] = {
+    "yachay-haneul": "announcement-vs-closing: a deal announced (本周二宣布将以…收购) and the same deal completed "
+                     "(今年1月初完成交割) are one 'acquisition' event kind, so their dates are compared",
+}
 
 
 def _mark(table: dict[str, str], story: str):

@@ -73,14 +73,15 @@ class EventAfterPublication(Rule):
     its own publication date.
 
     Bad:  an article of 4 February 2026 says "in December 2026 Altman sent a code red" (past tense)
-    Good: "OpenAI aims to reach $100bn revenue in 2029" (a plan: future tense is not checked)
+    Good: "OpenAI aims to reach $100bn revenue in 2029" (a plan: future tense is not checked), "X will
+          leave on 30 September" (scheduled: not checked either)
     """
 
     code, name, predicates, kind = "CC102", "event-after-publication", ("event_date", "departure", "hire", "founding"), "anomaly"
 
     def check(self, claim: Claim, doc: Document) -> Optional[Verdict]:
         t = claim.value if isinstance(claim.value, Time) else claim.time
-        if t is None or t.start is None or doc.published is None or claim.tense == "future" or t.relative:
+        if t is None or t.start is None or doc.published is None or claim.tense in ("future", "scheduled") or t.relative:
             return None
         if t.start <= doc.published:
             return None

@@ -48,7 +48,9 @@ _SCHEDULABLE = {"departure", "hire", "event_date"}
 
 
 def _on_the_calendar(time) -> bool:
-    return isinstance(time, Time) and time.start is not None and time.granularity in ("day", "month")
+    """A day or a month; a quarter or a year is a plan's horizon, not a date on the calendar."""
+    return isinstance(time, Time) and time.start is not None and time.end is not None \
+        and time.granularity in ("day", "month") and (time.end - time.start).days <= 31
 
 
 def nearest(items, anchor: int, *, max_gap: int = 10_000):
