@@ -172,3 +172,15 @@ def test_titles_one_sentence_gives_together_do_not_conflict_elsewhere():
     assert not scored(match([a, b], both + [claim(b, 1, "role", JANE, coo), claim(b, 2, "role", JANE, president)]))
     found = scored(match([a, c], both + [claim(c, 1, "role", JANE, cfo)]))
     assert found and all("cfo" in f.message for f in found)
+
+
+def test_a_move_scheduled_after_publication_is_no_anomaly_but_one_told_as_past_is():
+    # "Jane Doe will leave Acme on 30 June" in a February article is a schedule, not a past event
+    # dated ahead; told as past, the same date is an anomaly.
+    d = doc(0)
+    june = Time(start=dt.date(2026, 6, 30), end=dt.date(2026, 6, 30), granularity="day")
+    scheduled = claim(d, 1, "departure", JANE, None, object=ACME, time=june, tense="scheduled")
+    assert not scored(match([d], [scheduled]))
+    told_as_past = claim(d, 1, "departure", JANE, None, object=ACME, time=june, tense="past")
+    (f,) = scored(match([d], [told_as_past]))
+    assert f.kind == "anomaly"

@@ -211,25 +211,15 @@ class DurationReader:
                 # "1 month and 21 days ago", "2 years 1 month 21 days ago": the whole span counted back
                 day = _back(d.ago.start, _count(prev.duration.iso), _unit(prev.duration.iso))
                 if day is not None:
-                    pu, du = _unit(prev.duration.iso), _unit(d.duration.iso)
-                    if (pu, du) in _SMALLER:
-                        unit, factor = _SMALLER[(pu, du)]
-                        n = _count(prev.duration.iso) * factor + _count(d.duration.iso)
-                        number = int(n) if float(n).is_integer() else n
-                        d.duration = Duration(iso=f"P{number}{_ISO[unit]}", years=prev.duration.years + d.duration.years,
-                                              approx=prev.duration.approx or d.duration.approx, text=text[prev.start:d.end])
+                    d.duration = _summed(prev.duration, d.duration, text[prev.start:d.end]) or d.duration
                     d.ago = Time(start=day, end=day, granularity="day", relative=True, approx=True, text=text[prev.start:d.end])
                     d.start, d.text = prev.start, text[prev.start:d.end]
                     out[-1] = d
                     continue
             if prev is not None and prev.ago is None and d.ago is None and self.joiner_re.fullmatch(text, prev.end, d.start):
-                pu, du = _unit(prev.duration.iso), _unit(d.duration.iso)
-                if (pu, du) in _SMALLER:
-                    unit, factor = _SMALLER[(pu, du)]
-                    n = _count(prev.duration.iso) * factor + _count(d.duration.iso)
-                    number = int(n) if float(n).is_integer() else n
-                    prev.duration = Duration(iso=f"P{number}{_ISO[unit]}", years=prev.duration.years + d.duration.years,
-                                             approx=prev.duration.approx or d.duration.approx, text=text[prev.start:d.end])
+                summed = _summed(prev.duration, d.duration, text[prev.start:d.end])
+                if summed is not None:
+                    prev.duration = summed
                     prev.end, prev.text = d.end, text[prev.start:d.end]
                     continue
             out.append(d)
@@ -283,3 +273,15 @@ def reader(pack: LangPack) -> DurationReader:
 def find_durations(text: str, pack: LangPack, published: Optional[dt.date],
                    amounts: Optional[list[Amount]] = None) -> list[DurationMention]:
     return reader(pack).find(text, pack, published, amounts)
+
+
+def _summed(a: Duration, b: Duration, text: str) -> Optional[Duration]:
+    """Two durations told one after the other ("2 years and 3 months") as one in the smaller unit;
+    None where their units do not follow one another."""
+    pair = (_unit(a.iso), _unit(b.iso))
+    if pair not in _SMALLER:
+        return None
+    unit, factor = _SMALLER[pair]
+    n = _count(a.iso) * factor + _count(b.iso)
+    number = int(n) if float(n).is_integer() else n
+    return Duration(iso=f"P{number}{_ISO[unit]}", years=a.years + b.years, approx=a.approx or b.approx, text=text)
