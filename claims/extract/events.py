@@ -95,7 +95,11 @@ def _founded(sent, trig, reader):
         org = org_before(sent, trig.start, reader)  # "Acme was set up in 2021 in Jakarta": Acme's
         if org is not None:
             return org, org is not reader.main_org or any(o.subject is org for o in orgs)
-    after = [o for o in orgs if 0 <= o.start - trig.end <= 45 and not CLAUSE_BREAK.search(sent.text, trig.end, o.start)]
+    by = sent.pack.compile(sent.pack.lex.agent_words)
+    # "founded in 2015 by three former Opel engineers": an organisation after the agent word is
+    # where the founders came from, not what they founded.
+    after = [o for o in orgs if 0 <= o.start - trig.end <= 45 and not CLAUSE_BREAK.search(sent.text, trig.end, o.start)
+             and not (by is not None and by.search(sent.text, trig.end, o.start))]
     if after:
         return after[0].subject, True
     if trig.start <= 2:
