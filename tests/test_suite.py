@@ -42,7 +42,7 @@ FLOORS = {
     ("heldout-c-2026-12-07-dev", "zh-Hans"): (26, 0),
     ("heldout-c-2026-12-07-dev", "zh-Hant"): (22, 0),
     ("heldout-d-2026-12-07-dev", "ar"): (42, 5),
-    ("heldout-d-2026-12-07-dev", "en"): (44, 4),
+    ("heldout-d-2026-12-07-dev", "en"): (48, 4),
     ("heldout-d-2026-12-07-dev", "ru"): (31, 7),
     ("heldout-d-2026-12-07-dev", "zh-Hans"): (43, 2),
     ("heldout-d-2026-12-07-dev", "zh-Hant"): (35, 5),

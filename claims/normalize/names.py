@@ -283,7 +283,7 @@ def family_name(latin: str) -> str:
 # A capitalised word of a name in any Latin alphabet (Aydın, Wójcik, Bjørn, O'Neill, Mei-ling), not
 # a place made an adjective ("Lagos-based": the word ends before the hyphen, and the run is dropped).
 _ADJECTIVE_SUFFIXES = r"(?:based|listed|born|headquartered|owned|backed|registered|made|run|led|founded|focused|centred|centered)"
-_UP, _LOW = r"[\p{Lu}&&\p{Latin}]", r"[\p{Ll}&&\p{Latin}]"
+_UP, _LOW = r"(?:[\p{Lu}&&\p{Latin}]\p{M}*)", r"(?:[\p{Ll}&&\p{Latin}]\p{M}*)"
 _NAME_WORD = rf"{_UP}{_LOW}+(?:['’]{_UP}{_LOW}+|-(?!{_ADJECTIVE_SUFFIXES}(?!\p{{L}})){_UP}?{_LOW}+)*"
 # Lower-case particles inside a name: Pieter van der Merwe, Ana de la Cruz, Khalid bin Salman.
 _PARTICLE = r"(?:van|von|der|den|de|da|das|do|dos|del|della|di|du|la|le|bin|binti|ibn|al|el|ter|ten|af|zu|y)"
