@@ -106,7 +106,8 @@ def _founded(sent, trig, reader):
         later = [o for o in orgs if o.start >= trig.end]
         if later:
             return later[0].subject, True
-    org = org_before(sent, trig.start, reader)
+    agents = [o for o in orgs if o.start > trig.end and by is not None and by.search(sent.text, trig.end, o.start)]
+    org = org_before(sent, trig.start, reader, exclude=agents)
     return org, org is not None and org is not reader.main_org
 
 
