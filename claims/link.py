@@ -107,6 +107,8 @@ def _link_kind(claims: list[Claim], kind: str, same, keys_of, cross_script_only:
     alike: dict[tuple[str, str], float] = {}
     for key, entries in blocks.items():
         if key.startswith("f:"):  # one folded form is one subject
+            if kind == "person" and all(_lone_word(form) for _, form in entries):
+                continue  # a lone given name or surname ("Kwame") names no one person across articles
             members = sorted({pid for pid, _ in entries})
             same_form += list(zip(members, members[1:]))
             continue
@@ -120,6 +122,14 @@ def _link_kind(claims: list[Claim], kind: str, same, keys_of, cross_script_only:
                 if a != b and alike.get(pair, -1) < 100 and same(fa, fb):
                     alike[pair] = max(alike.get(pair, 0), _closeness(fa, fb))
     return _merge(people, same_form, alike, kind)
+
+
+def _lone_word(form: str) -> bool:
+    """One word in an alphabet (Kwame, Okonkwo, Сергей): too little to tie two articles' people;
+    Han names are written without spaces and stay whole."""
+    import regex
+
+    return len(form.split()) < 2 and not regex.search(r"\p{Han}", form)
 
 
 def _closeness(a: str, b: str) -> float:
