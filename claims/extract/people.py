@@ -447,7 +447,7 @@ def _joined_as(sent, title, moved):
                 return p
             # Russian puts the post first: "финансовым директором «Вольтренцы» стала Вивиан Чёк".
             if p.start >= w.end and 0 <= w.start - title.end <= 45 and \
-                    not CLAUSE_BREAK.search(sent.text, title.end, p.start):
+                    not CLAUSE_BREAK.search(sent.text, title.end, p.start) and not (breaks is not None and breaks.search(sent.text, title.end, w.start)):
                 return p
     return None
 
