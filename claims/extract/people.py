@@ -806,7 +806,11 @@ def _org_after(sent, trig, orgs, gap: int = 20):
     "перешла в Acme", "加入OpenAI", "انضم إلى شركة أكمي")."""
     former = sent.pack.compile(sent.pack.lex.former)
     for o in orgs:
-        if 0 <= o.start - trig.end <= gap and not CLAUSE_BREAK.search(sent.text, trig.end, o.start):
+        # Verb first (`move_time_past_names`): the person and the post told between do not count
+        # ("عُيّن X رئيساً تنفيذياً في «Y»"; ar-d-hire-03).
+        told = sum(m.end - m.start for m in [*sent.people, *sent.titles] if trig.end <= m.start and m.end <= o.start) \
+            if sent.pack.lex.move_time_past_names else 0
+        if 0 <= o.start - trig.end - told <= gap and not CLAUSE_BREAK.search(sent.text, trig.end, o.start):
             if former is not None and any(0 <= o.start - m.end() <= 1 for m in former.finditer(sent.text, trig.end, o.start)):
                 continue  # "appoints former Denkai Systems engineer X": where X was, not where X goes
             return o.subject
