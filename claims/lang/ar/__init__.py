@@ -62,6 +62,17 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(_bare(w) for w in pack.lex.not_name_words) | months | counted
 
 
+@lru_cache(maxsize=4096)
+def _claim_word(word: str) -> bool:
+    """A word the lexicon reads as a move or an event whole ("الاستقالة", "سيستقيل"; ar-d-trap-02):
+    no part of a name after the first."""
+    from claims.lang import get_pack
+
+    pack = get_pack("ar")
+    return any(p.fullmatch(word) for section in ("triggers", "events")
+               for key, p in pack.lexicon_patterns[section] if key in ("departure", "hire") or section == "events")
+
+
 def _stop(word: str) -> bool:
     w = _bare(word)
     return w in _not_name_words() or (w[:1] in "وفلبك" and w[1:] in _not_name_words())
@@ -118,6 +129,8 @@ def read_name(text: str, pos: int, *, strict_first: bool | str = False, title_at
             break
         if not first and (w.startswith("لل") or (w.startswith("بال") and _bare(run[0].group(0))[:1] in "يت")):
             break  # "للشركة", "تعصف بالصفوف": a preposition and the article after a verb, no name
+        if not first and _claim_word(w):
+            break  # "X Y الاستقالة": the move the sentence tells, not a third part
         if not first and w.startswith("وال"):
             break  # "X Y والمصرية": the next person of a list, not a part of this name
         parts.append((run[i].start(), run[i].end()))
