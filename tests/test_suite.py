@@ -41,7 +41,7 @@ FLOORS = {
     ("heldout-c-2026-12-07-dev", "ru"): (29, 0),
     ("heldout-c-2026-12-07-dev", "zh-Hans"): (26, 0),
     ("heldout-c-2026-12-07-dev", "zh-Hant"): (22, 0),
-    ("heldout-d-2026-12-07-dev", "ar"): (50, 1),
+    ("heldout-d-2026-12-07-dev", "ar"): (51, 1),
     ("heldout-d-2026-12-07-dev", "en"): (48, 4),
     ("heldout-d-2026-12-07-dev", "ru"): (31, 7),
     ("heldout-d-2026-12-07-dev", "zh-Hans"): (43, 2),

@@ -621,9 +621,9 @@ def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
     if pattern is None:
         return None
     if sent.pack.get("move_time_past_names"):
-        # Verb first: the hiring organisation, the date and the person stand between the word and
+        # Verb first: the hiring organisation, the date, the person and the post stand between the word and
         # "from" ("استقطبت «Y» في 12 يناير X من منافستها «Z»"); they do not count in the reach.
-        told = [m for m in [*sent.people, *sent.orgs, *sent.times] if trig.end <= m.start and m.end <= trig.end + 160]
+        told = [m for m in [*sent.people, *sent.orgs, *sent.times, *sent.titles] if trig.end <= m.start and m.end <= trig.end + 160]
         reach += sum(m.end - m.start for m in told)
     for m in pattern.finditer(sent.text, trig.end, min(len(sent.text), trig.end + reach)):
         for o in orgs:
