@@ -42,7 +42,9 @@ def _age(sent, reader) -> list[Draft]:
                 from claims.extract.people import coordinated
                 group = coordinated(sent, person, sent.people) if person in sent.people else [person]
             for who in group:
-                out.append(Draft("age", who.subject, value, m.span(), confidence=0.7))
+                # An age beside a name is a fact of now, whatever a later verb plans (ar-d-dep-02).
+                out.append(Draft("age", who.subject, value, m.span(), confidence=0.7,
+                                 tense=None if any(s <= m.start() for s, _ in sent.future_marks) else "past"))
     return out
 
 

@@ -36,7 +36,13 @@ def sources(sent) -> list:
                 return True
         return False
 
-    return [o for o in sent.orgs if given_by(o)]
+    # "from X and Y" (ar-d-fund-03): a name joined to a giver by the pack's `title_joiners` gave too.
+    joiners = re.compile(rf"(?:{'|'.join(sent.pack.lex.title_joiners) or '(?!)'})")
+    out = []
+    for o in sent.orgs:
+        if given_by(o) or (out and joiners.fullmatch(sent.text[out[-1].end:o.start].strip(" «»\"“”'"))):
+            out.append(o)
+    return out
 
 
 def org_before(sent, pos: int, reader, *, products: bool = False, exclude=()) -> Subject | None:

@@ -447,7 +447,7 @@ def _joined_as(sent, title, moved):
                 return p
             # Russian puts the post first: "финансовым директором «Вольтренцы» стала Вивиан Чёк".
             if p.start >= w.end and 0 <= w.start - title.end <= 45 and \
-                    not CLAUSE_BREAK.search(sent.text, title.end, p.start):
+                    not CLAUSE_BREAK.search(sent.text, title.end, p.start) and not (breaks is not None and breaks.search(sent.text, title.end, w.start)):
                 return p
     return None
 
@@ -621,9 +621,9 @@ def _org_after_word(sent, trig, orgs, key: str, reach: int = 30):
     if pattern is None:
         return None
     if sent.pack.get("move_time_past_names"):
-        # Verb first: the hiring organisation, the date and the person stand between the word and
+        # Verb first: the hiring organisation, the date, the person and the post stand between the word and
         # "from" ("استقطبت «Y» في 12 يناير X من منافستها «Z»"); they do not count in the reach.
-        told = [m for m in [*sent.people, *sent.orgs, *sent.times] if trig.end <= m.start and m.end <= trig.end + 160]
+        told = [m for m in [*sent.people, *sent.orgs, *sent.times, *sent.titles] if trig.end <= m.start and m.end <= trig.end + 160]
         reach += sum(m.end - m.start for m in told)
     for m in pattern.finditer(sent.text, trig.end, min(len(sent.text), trig.end + reach)):
         for o in orgs:
@@ -806,7 +806,11 @@ def _org_after(sent, trig, orgs, gap: int = 20):
     "перешла в Acme", "加入OpenAI", "انضم إلى شركة أكمي")."""
     former = sent.pack.compile(sent.pack.lex.former)
     for o in orgs:
-        if 0 <= o.start - trig.end <= gap and not CLAUSE_BREAK.search(sent.text, trig.end, o.start):
+        # Verb first (`move_time_past_names`): the person and the post told between do not count
+        # ("عُيّن X رئيساً تنفيذياً في «Y»"; ar-d-hire-03).
+        told = sum(m.end - m.start for m in [*sent.people, *sent.titles] if trig.end <= m.start and m.end <= o.start) \
+            if sent.pack.lex.move_time_past_names else 0
+        if 0 <= o.start - trig.end - told <= gap and not CLAUSE_BREAK.search(sent.text, trig.end, o.start):
             if former is not None and any(0 <= o.start - m.end() <= 1 for m in former.finditer(sent.text, trig.end, o.start)):
                 continue  # "appoints former Denkai Systems engineer X": where X was, not where X goes
             return o.subject

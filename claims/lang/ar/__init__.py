@@ -62,6 +62,17 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(_bare(w) for w in pack.lex.not_name_words) | months | counted
 
 
+@lru_cache(maxsize=4096)
+def _claim_word(word: str) -> bool:
+    """A word the lexicon reads as a move or an event whole ("الاستقالة", "سيستقيل"; ar-d-trap-02):
+    no part of a name after the first."""
+    from claims.lang import get_pack
+
+    pack = get_pack("ar")
+    return any(p.fullmatch(word) for section in ("triggers", "events")
+               for key, p in pack.lexicon_patterns[section] if key in ("departure", "hire") or section == "events")
+
+
 def _stop(word: str) -> bool:
     w = _bare(word)
     return w in _not_name_words() or (w[:1] in "وفلبك" and w[1:] in _not_name_words())
@@ -118,6 +129,8 @@ def read_name(text: str, pos: int, *, strict_first: bool | str = False, title_at
             break
         if not first and (w.startswith("لل") or (w.startswith("بال") and _bare(run[0].group(0))[:1] in "يت")):
             break  # "للشركة", "تعصف بالصفوف": a preposition and the article after a verb, no name
+        if not first and _claim_word(w):
+            break  # "X Y الاستقالة": the move the sentence tells, not a third part
         if not first and w.startswith("وال"):
             break  # "X Y والمصرية": the next person of a list, not a part of this name
         parts.append((run[i].start(), run[i].end()))
@@ -262,6 +275,23 @@ def find_people(text: str, pack) -> list[NameMention]:
             at = len(text) - len(text[span[1]:].lstrip())
             if at > span[1] and at in starts and post.match(text[at:starts[at]]):
                 add(span)
+    # A person named in full, then by the given name alone after a verb of persons or a title ("أسس
+    # الشقيقان أ وب X ... ويشغل أ منصب ..."; ar-d-role-03): the same person, named in full.
+    given = {_bare(n.name.split()[0]): n.name for n in out if len(n.name.split()) >= 2}
+    one_word = re.compile(r"\s+(" + _WORD + r")(?!\w)")
+    for lead in _leads(pack) if given else ():
+        for t in lead.finditer(text):
+            m = one_word.match(text, t.end())
+            full = given.get(_bare(m.group(1))) if m else None
+            if full is None or not any(n.name == full and n.end <= m.start(1) for n in out):
+                continue  # no one of that given name named in full before it
+            span = read_name(text, m.start(1))
+            if span and _bare(text[span[0]:span[1]]) != _bare(full):
+                continue  # "كريم سالم": another person of that given name
+            before = len(out)
+            add((m.start(1), m.end(1)))
+            if len(out) > before:
+                out[-1].name = full
     out = with_glossed_people(text, pack, out)
     out += [n for n in latin_people(text, titles) if not any(o.start <= n.start < o.end for o in out)]
     return sorted(out, key=lambda n: n.start)
