@@ -202,7 +202,8 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
       a kind of company follows (合成生物企业, 软件公司Acme: a description, not a name);
     - any short name right after a kind of company (`org_kinds`: 连锁品牌, 支付App, 竞争对手),
       up to where the name's sentence goes on: a name-ending character, a claim or event word, a
-      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”);
+      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”,
+      a product's title in 《》);
     - a short name right before one of `latin_kind_words` (旅悠悠App), at a clause start;
     - a name opening a sentence that says it is a kind of company (百味坊是…调味品企业).
     Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
@@ -293,7 +294,7 @@ def _org_patterns(pack) -> dict:
                                  rf"(?P<kind>{'|'.join(map(re.escape, pack.get('latin_kind_words') or [])) or '(?!)'})(?![A-Za-z])"),
         "suffix": re.compile(rf"(?:{suffix})"),
         "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z])(?!\s[A-Z]))?)(?={boundary})"
-                                 rf"|[“「](?P<quoted>\p{{Han}}{{2,6}})[”」])"),
+                                 rf"|[“「《](?P<quoted>\p{{Han}}{{2,6}})[”」》])"),
         # A name does not start with a word of what follows names: 企业担任 is no company 担任.
         "end": re.compile(rf"(?:{follow}|{times}|{person_follow}|{'|'.join(words) or '(?!)'})"),
     }
