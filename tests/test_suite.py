@@ -44,7 +44,7 @@ FLOORS = {
     ("heldout-d-2026-12-07-dev", "ar"): (42, 5),
     ("heldout-d-2026-12-07-dev", "en"): (48, 4),
     ("heldout-d-2026-12-07-dev", "ru"): (31, 7),
-    ("heldout-d-2026-12-07-dev", "zh-Hans"): (48, 1),
+    ("heldout-d-2026-12-07-dev", "zh-Hans"): (50, 1),
     ("heldout-d-2026-12-07-dev", "zh-Hant"): (38, 3),
     ("shared-dev", "ar"): (126, 2),
     ("shared-dev", "en"): (128, 4),
