@@ -532,10 +532,11 @@ def moves(sent, reader) -> tuple[list[Draft], dict[str, list]]:
                 told = [m for m in [*sent.people, *sent.titles, *sent.orgs] if m.start >= trig.end]
                 reach = 80 + sum(m.end - m.start for m in told if m.start - trig.end <= 160)
                 t = nearest(own_times(sent, trig, dated, max_gap=reach), trig.start, max_gap=reach)
-            if t is None and predicate == "hire":
+            if sent.effective_times and (t is None or t.start < trig.start):
                 # "appointed X, who ..., as COO with effect from July 1": the date the move takes
-                # effect from is the move's, however far the sentence puts it.
-                t = next(iter(sent.effective_times), None)
+                # effect from is the move's, however far the sentence puts it (and not the day the
+                # board voted on it, 董事會昨日通過，X退休，9月1日生效).
+                t = sent.effective_times[0]
             time = t.time if t else None
             orgs = [o for o in sent.orgs if o.subject.kind == "org"]
             if predicate == "hire":
@@ -721,7 +722,8 @@ def _succession(sent, drafts: list[Draft]) -> list[Draft]:
                             and not sent.text[d.value_span[1]:leaver.start].strip()]
                     taken += [replace(d, subject=successor.subject, value_span=(m.start(), m.end()), tense=None,
                                       confidence=0.6) for d in held]
-        out += [d for d in taken if getattr(d.value, "id", None) not in have]
+        out += [d for d in taken if getattr(d.value, "id", None) not in have
+                and not any(e.time.start > sent.doc.published for e in sent.effective_times if sent.doc.published)]
     return out
 
 

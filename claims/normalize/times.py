@@ -132,7 +132,8 @@ class TimeReader:
                 continue
             try:
                 tense = future_at(m.start()) or (None if not past_marked else False)
-                if self.effective_re is not None and self.effective_re.search(text, max(0, m.start() - 40), m.start()):
+                if self.effective_re is not None and (self.effective_re.search(text, max(0, m.start() - 40), m.start())
+                                                      or m.groupdict().get("day") and re.match(rf"\s?(?:{self.effective_re.pattern[:-4]})", text[m.end():])):
                     tense = None
                 time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, tense)
             except (ValueError, OverflowError):

@@ -202,9 +202,11 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
       a kind of company follows (合成生物企业, 软件公司Acme: a description, not a name);
     - any short name right after a kind of company (`org_kinds`: 连锁品牌, 支付App, 竞争对手),
       up to where the name's sentence goes on: a name-ending character, a claim or event word, a
-      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”);
+      time, punctuation, or one of `org_follow_words` (完成, 宣布, 注册); or quoted there (“集集”,
+      a product's title in 《》);
     - a short name right before one of `latin_kind_words` (旅悠悠App), at a clause start;
-    - a name opening a sentence that says it is a kind of company (百味坊是…调味品企业).
+    - a name opening a sentence that says it is a kind of company (百味坊是…调味品企业);
+    - a short name opening a sentence right before a word of revenue or users (X去年營收).
     Returns (name, brand) pairs: 翎岳汽車 is later 翎岳."""
     suffixes = pack.lex.org_suffixes
     leads = pack.lex.org_leads
@@ -243,6 +245,14 @@ def find_orgs(text: str, pack) -> list[tuple[str, str]]:
                 _common_words(name[:2], lead=True) or patterns["end"].match(name):
             continue
         out.append((name, name))
+    for m in patterns["opens_claim"].finditer(text):
+        name = m.group("name")
+        # The word after anchors the name: 家 and 和 may stand inside it (全福家), not open it.
+        if name in stop or name[0] in not_first or name[0] in stop_chars or name.startswith(tuple(stop)) \
+                or _common_words(name) or _common_words(name[:2], lead=True) or _common_head(name[:2]) \
+                or patterns["end"].match(name):
+            continue
+        out.append((name, name))
     for m in patterns["latin_kind"].finditer(text):
         head = m.group("head")
         if head in stop or head[0] in not_first or any(ch in stop_chars for ch in head) or \
@@ -278,6 +288,8 @@ def _org_patterns(pack) -> dict:
     # Words of two characters or more: one character (说, 已) starts names too (说说乐).
     person_follow = "|".join(sorted([w for w in [*pack.lex.name_follow_words, *pack.lex.speech_verbs]
                                      if len(w) >= 2], key=len, reverse=True)) or "(?!)"
+    claim_words = "|".join(p.pattern for key, p in pack.lexicon_patterns["triggers"]
+                           if key in ("revenue", "user_count")) or "(?!)"
     boundary = rf"(?:[{end_chars}]|[^\p{{Han}}A-Za-z]|$|{follow}|{times}|{'|'.join(words) or '(?!)'})"
     return {
         # A place may stand before the brand (杭州味道科技): the pack's place words among not_brand_heads.
@@ -293,7 +305,11 @@ def _org_patterns(pack) -> dict:
                                  rf"(?P<kind>{'|'.join(map(re.escape, pack.get('latin_kind_words') or [])) or '(?!)'})(?![A-Za-z])"),
         "suffix": re.compile(rf"(?:{suffix})"),
         "after_kind": re.compile(rf"(?<={kinds})(?:(?P<name>\p{{Han}}{{2,4}}?(?:[A-Za-z]{{1,8}}(?![A-Za-z])(?!\s[A-Z]))?)(?={boundary})"
-                                 rf"|[“「](?P<quoted>\p{{Han}}{{2,6}})[”」])"),
+                                 rf"|[“「《](?P<quoted>\p{{Han}}{{2,6}})[”」》])"),
+        # A short name opening a sentence, or a clause after a date (截至6月底，), right before a
+        # word of revenue or of users, a time between (X去年營收達, X注册用户约为): the claim's subject.
+        "opens_claim": re.compile(rf"(?:(?<=^)|(?<=[。！？!?\n])|(?<=[底末日月年][，,]))(?P<name>\p{{Han}}{{2,4}}?)"
+                                  rf"(?:{times})?(?:注册|註冊|活跃|活躍)?(?:{claim_words})"),
         # A name does not start with a word of what follows names: 企业担任 is no company 担任.
         "end": re.compile(rf"(?:{follow}|{times}|{person_follow}|{'|'.join(words) or '(?!)'})"),
     }
