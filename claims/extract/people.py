@@ -126,7 +126,7 @@ def _led_holder(sent, first, people):
     if named is not None:
         return named[0]
     lead_at = lead_position(sent, first)
-    return None if lead_at is None else _lead_person(people, first, lead_at)
+    return None if lead_at is None else _lead_person([p for p in people if p.end <= first.start or not re.search(r"»[,\s]*[—–]", sent.text[first.end:p.start])], first, lead_at)  # «...», — сказал X: X speaks (ru-d-trap-05)
 
 
 def lead_position(sent, first) -> int | None:

@@ -125,6 +125,18 @@ def _name_of(words: list[str], case: str | None) -> str:
     known = given_name(words[0])
     if known is not None:
         nominative, own = known
+        if own == "nomn" and len(words) > 1:
+            # A name read as a woman's nominative (Евгения) whose surname is known only as a man's, in
+            # an oblique case (ru-d-hire-02's class): the man's name in that case.
+            surn = [p for p in _parses(words[-1].lower()) if "Surn" in p.tag and p.is_known]
+            if surn and all(p.tag.case != "nomn" and p.tag.gender == "masc" for p in surn):
+                cases = {p.tag.case for p in surn}
+                men = sorted((p for p in _parses(words[0].lower()) if "Name" in p.tag and p.is_known
+                              and p.tag.gender == "masc" and p.tag.case in cases),
+                             key=lambda p: _CASE_ORDER.index(p.tag.case) if p.tag.case in _CASE_ORDER else 9)
+                if men:
+                    nominative = men[0].normal_form.capitalize()
+                    return " ".join([nominative, *words[1:-1], surn[0].normal_form.capitalize()])
         declines = not any("Fixd" in p.tag for p in _parses(words[0].lower()) if "Name" in p.tag and p.is_known)
         surname_case = (own if own != "nomn" else None) if declines else case
         return " ".join([nominative, *(nominative_surname(w, surname_case) for w in words[1:])])
@@ -362,9 +374,15 @@ def org_nominative(name: str) -> str:
     if case is None or case == "nomn":
         return name
     out = []
-    for w in words:
-        parses = _not_person(p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case == case
-                             and p.tag.number != "plur") if re.fullmatch(r"[А-ЯЁа-яё]+", w) else []
+    readings = [_not_person(p for p in _parses(w.lower()) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case == case
+                            and p.tag.number != "plur") if re.fullmatch(r"[А-ЯЁа-яё]+", w) else [] for w in words]
+    for i, w in enumerate(words):
+        parses = readings[i]
+        # An adjective takes the gender of the noun it stands before: «Северного ветра» is Северный
+        # ветер, not Северное (the genitive is alike for the masculine and the neuter).
+        noun = next((r for r in readings[i + 1:] if r and r[0].tag.POS == "NOUN"), None)
+        if parses and parses[0].tag.POS == "ADJF" and noun and noun[0].tag.gender:
+            parses = [p for p in parses if p.tag.gender == noun[0].tag.gender] or parses
         form = parses[0].inflect({"nomn"}) if parses else None
         if form is None:
             out.append(w)
