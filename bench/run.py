@@ -243,7 +243,9 @@ def section_parallel(rep: Report, cfg, ctx: dict) -> None:
     docs = list(ctx["synth_docs"]) * cfg.parallel_copies
     rep.log(f"extraction on all cores vs one process ({len(docs)} articles)")
     r = ex.parallel(docs, ctx["entities"], startup=not cfg.quick)
-    rep.add("## Extraction on all cores (claims.parallel, spawn start method)", "",
+    from claims.parallel import default_start_method
+
+    rep.add(f"## Extraction on all cores (claims.parallel, {default_start_method()} start method)", "",
             f"The synthetic archive{' twice over' if cfg.parallel_copies == 2 else ''} ({r['docs']} articles, "
             f"{r['chars']:,} characters): `extract_all(workers=1)` against `extract_all(workers={r['workers']})`. "
             f"Pool start-up is timed separately, on one tiny document per worker.", "")
@@ -256,8 +258,10 @@ def section_parallel(rep: Report, cfg, ctx: dict) -> None:
                 "yes" if r["identical"] else "NO"]])
     rep.add(f"\"Speed-up its CPU allows\" is {r['workers']} × (CPU of one process) / (CPU of the pool): what the "
             f"pool would reach on {r['workers']} otherwise idle cores, given the CPU it adds for start-up and "
-            f"pickling. Each worker is a fresh interpreter that imports claimcheck from disk: if the package "
-            f"changes on disk during a run, the two may differ.", "")
+            f"pickling. With fork, this process extracts the first document of each language itself (the packs load "
+            f"and compile once, here) and the workers inherit it all; with spawn, each worker is a fresh "
+            f"interpreter that imports claimcheck from disk and compiles the packs again: if the package changes "
+            f"on disk during a run, the two may differ.", "")
     if not r["identical"]:
         rep.add(f"The claims differ between one process and the pool; first difference: {r['first_difference']}.", "")
     rep.row("extraction on all cores", f"{r['speedup']:.2f}× wall on {r['workers']} workers ({secs(r['one_s'])} → "

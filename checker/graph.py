@@ -95,15 +95,17 @@ def index_claims(claims: list[Claim]) -> ClaimIndex:
     return ClaimIndex(claims)
 
 
-def blocks(index: ClaimIndex, predicates: tuple[str, ...], key) -> list[list[Claim]]:
+def blocks(index: ClaimIndex, predicates: tuple[str, ...], key, focus=None) -> list[list[Claim]]:
     """Claims grouped by subject, predicate and `key(claim)`, for one rule; groups of one dropped.
+    With `focus` (document ids), a subject and predicate without a claim of those documents is
+    passed over (its blocks cannot hold one either).
 
     Within one subject and predicate, groups come in the order of their first claim (findings of
     one subject and predicate keep that order); each group is sorted by claim id."""
     out: list[list[Claim]] = []
     for p in predicates:
         for cs in index.by_predicate.get(p, {}).values():
-            if len(cs) < 2:
+            if len(cs) < 2 or (focus is not None and not any(c.doc in focus for c in cs)):
                 continue
             if len(cs) == 2:
                 if key(cs[0]) == key(cs[1]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections import Counter
+from typing import Optional
 
 from checker.compare import RULES
 from checker.compare.base import Rule, Verdict, render
@@ -77,7 +78,13 @@ def _value_of(c: Claim):
     return c.value if c.value is not None else c.time
 
 
-def match(documents: list[Document], claims: list[Claim], disabled: set[str] = frozenset()) -> list[Finding]:
+def match(documents: list[Document], claims: list[Claim], disabled: set[str] = frozenset(),
+          focus: Optional[set[str]] = None) -> list[Finding]:
+    """Every finding among `claims`; with `focus` (document ids, a draft check's drafts), only those
+    that involve one of those documents, the same findings as filtering every finding by its
+    documents. A block without a claim of `focus` is not compared at all; a block with one is
+    compared whole, since a finding gathers every conflicting value of its block that is connected
+    to the draft's, and the outlier test reads every other document's claims."""
     docs = {d.id: d for d in documents}
     with gc_paused():
         claims = _unique(claims)
@@ -91,14 +98,17 @@ def match(documents: list[Document], claims: list[Claim], disabled: set[str] = f
                 if c.predicate in rule.predicates and c.doc in docs:
                     v = rule.check(c, docs[c.doc])
                     if v:
-                        suspects.add(c.id)
-                        findings.append(_finding(rule, v, [c], docs, single=c))
+                        suspects.add(c.id)  # for every claim: it changes how its block is compared
+                        if focus is None or c.doc in focus:
+                            findings.append(_finding(rule, v, [c], docs, single=c))
         for rule in (r for r in rules if r.kind != "anomaly"):
             if rule.predicates == ("role:holder",):
                 groups = holder_blocks(claims, set(title_data().get("single_holder", [])))
             else:
-                groups = blocks(index, rule.predicates, rule.block_key)
+                groups = blocks(index, rule.predicates, rule.block_key, focus)
             for group in groups:
+                if focus is not None and not any(c.doc in focus for c in group):
+                    continue
                 findings += _compare_group(rule, group, docs, suspects)
         del index
     findings.sort(key=lambda f: ({"error": 0, "warning": 1, "info": 2}[f.severity], f.predicate, f.subject.id))

@@ -61,7 +61,7 @@ def check(draft: Union[Path, list[Path]], archive: list[Path], *, entity_files: 
 def check_report(r: Read, disabled: set[str] = frozenset()) -> Report:
     """The findings of what was read that involve a draft, numbered again."""
     scope_draft_events(r)
-    report = _report(r, disabled)
+    report = _report(r, disabled, focus=r.drafts)
     report.findings = [f for f in report.findings if r.drafts & set(f.docs)]
     for i, f in enumerate(report.findings, 1):
         f.id = f"F{i}"
@@ -108,10 +108,12 @@ def draft_ids(report: Report, drafts: list[Path]) -> set[str]:
     return {d.id for d in report.documents if str(Path(d.path).resolve()) in wanted}
 
 
-def _report(r: Read, disabled) -> Report:
+def _report(r: Read, disabled, focus: Optional[set[str]] = None) -> Report:
+    """The report of what was read; with `focus`, only the findings that involve those documents
+    are looked for (checker.matcher.match)."""
     from checker.matcher import match
 
-    findings = match(r.documents, r.claims, disabled)
+    findings = match(r.documents, r.claims, disabled, focus=focus)
     report = Report(documents=r.documents, claims=r.claims, findings=findings, skipped=r.skipped,
                     notes=[f"{d.id}: {n}" for d in r.documents for n in d.notes],
                     errors=[InputProblem(code=e.code, path=e.path, message=e.message) for e in r.errors])

@@ -184,3 +184,36 @@ def test_a_move_scheduled_after_publication_is_no_anomaly_but_one_told_as_past_i
     told_as_past = claim(d, 1, "departure", JANE, None, object=ACME, time=june, tense="past")
     (f,) = scored(match([d], [told_as_past]))
     assert f.kind == "anomaly"
+
+
+def _without_ids(findings):
+    return [f.model_dump(exclude={"id"}) for f in findings]
+
+
+def test_a_focus_on_a_draft_gives_exactly_the_findings_that_involve_it():
+    # A draft check compares only the blocks that hold a draft claim: the findings are those of
+    # the whole archive that involve the draft, outlier, merged values and anomalies included.
+    docs = [doc(i) for i in range(6)]
+    claims = [claim(d, 1, "event_date", CODE_RED, month(2025, 12)) for d in docs[:3]]
+    claims += [claim(docs[3], 1, "event_date", CODE_RED, month(2024, 12)),
+               claim(docs[4], 1, "event_date", CODE_RED, month(2026, 12)),   # after its article: an anomaly
+               claim(docs[0], 2, "valuation", ACME, usd(5e9)), claim(docs[1], 2, "valuation", ACME, usd(9e9)),
+               claim(docs[5], 1, "age", JANE, Quantity(amount=40, unit="year")),
+               claim(docs[2], 2, "age", JANE, Quantity(amount=47, unit="year"))]
+    everything = match(docs, claims)
+    assert {f.kind for f in everything} == {"contradiction", "anomaly"}
+    for d in docs:
+        want = [f for f in everything if d.id in f.docs]
+        assert _without_ids(match(docs, claims, focus={d.id})) == _without_ids(want), d.id
+    assert match(docs, claims, focus=set()) == []
+
+
+def test_a_focus_gives_the_same_findings_on_synthetic_blocks():
+    from bench.synth import synth_claims
+
+    data = synth_claims(2000, seed=3)
+    everything = match(data.documents, data.claims)
+    picked = list(dict.fromkeys(f.docs[-1] for f in everything))[:8] + [data.documents[0].id]
+    for focus in ({d} for d in picked):
+        want = [f for f in everything if focus & set(f.docs)]
+        assert _without_ids(match(data.documents, data.claims, focus=focus)) == _without_ids(want)

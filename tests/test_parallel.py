@@ -108,3 +108,14 @@ def test_the_corpus_reader_extracts_the_same_claims_in_a_pool():
     one = read_corpus([FIXTURES / "openai"], cache=False, link=False)
     two = read_corpus([FIXTURES / "openai"], cache=False, link=False, workers=2)
     assert [c.model_dump() for c in two.claims] == [c.model_dump() for c in one.claims] and one.claims
+
+
+def test_both_start_methods_extract_the_same_claims(documents):
+    # Fork (workers inherit the loaded packs; the default on Linux) and spawn (fresh interpreters).
+    from claims.parallel import default_start_method
+
+    index_ = load_index(())
+    one = [c for d in documents[:4] for c in extract_claims(d, index_)]
+    assert default_start_method() in ("fork", "spawn")
+    for method in ("fork", "spawn"):
+        assert extract_all(documents[:4], workers=2, start_method=method) == one, method
