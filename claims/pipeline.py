@@ -446,9 +446,9 @@ class DocReader:
         ahead = [m.span() for m in ahead_words.finditer(text)] if ahead_words else []
         sent.times = find_times(text, pack, doc.published,
                                 (lambda pos: sent.future_at(pos) or _governed(text, ahead, pos)) if ahead else sent.future_at)
-        effective = pack.compile(pack.lex.effective_words)
-        if effective is not None and sent.times:
-            sent.effective_times = _effective_times(text, sent.times, effective)
+        # A hire with no time of its own takes the day it takes effect from.
+        sent.effective_times = [t for t in sent.times if t.effective and t.time.start is not None
+                                and t.time.granularity == "day"]
         same = pack.compile(pack.lex.same_period_words)
         if same is not None and previous is not None:
             # "…3月交付1.2万辆；对手同期交付2万辆": the same period as the last one the sentence before named.
@@ -519,15 +519,6 @@ class DocReader:
                 and "\n\n" not in doc.text[previous.start + len(previous.text):offset]:
             sent.undated_events_before = previous.events
         return sent
-
-
-def _effective_times(text: str, times: list, effective: re.Pattern) -> list:
-    """The dates a move takes effect from ("effective May 1", "اعتباراً من الأول من مايو", "自5月1日起
-    生效"): a day right after one of the pack's `effective_words` (Chinese: right before). The time
-    grammar reads them nearest publication; a hire with no time of its own takes them."""
-    marks = [m.span() for m in effective.finditer(text)]
-    return [t for t in times if t.time.start is not None and t.time.granularity == "day"
-            and any(0 <= t.start - e <= 3 or 0 <= s - t.end <= 2 for s, e in marks)]
 
 
 def _one_mention_per_gloss(text: str, mentions: list[SubjectMention]) -> list[SubjectMention]:

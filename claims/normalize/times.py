@@ -53,6 +53,7 @@ class TimeMention:
     end: int
     text: str
     time: Time
+    effective: bool = False  # the date something takes effect from (the pack's `effective_words`)
 
 
 def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -105,7 +106,8 @@ class TimeReader:
         nearest = pack.compile(pack.lex.effective_words)
         # "effective May 1", اعتباراً من: the date a change takes effect, whatever the tense of the
         # sentence that tells it: the occurrence nearest to publication.
-        self.effective_re = re.compile(rf"(?:{nearest.pattern})\s*$", re.I) if nearest is not None else None
+        self.effective_before = re.compile(rf"(?:{nearest.pattern})\s*$", re.I) if nearest is not None else None
+        self.effective_after = re.compile(rf"\s?(?:{nearest.pattern})", re.I) if nearest is not None else None
         self.rules = []
         for rule in pack.lex.times:
             body = re.sub(r"\{([a-z_]+)\}", lambda m: f"(?:{fill[m.group(1)]})", rule)
@@ -132,8 +134,11 @@ class TimeReader:
                 continue
             try:
                 tense = future_at(m.start()) or (None if not past_marked else False)
-                if self.effective_re is not None and (self.effective_re.search(text, max(0, m.start() - 40), m.start())
-                                                      or m.groupdict().get("day") and re.match(rf"\s?(?:{self.effective_re.pattern[:-4]})", text[m.end():])):
+                # "effective May 1" (Chinese: 9月1日生效) is read nearest publication (`effective_words`).
+                effective = self.effective_before is not None and (
+                    self.effective_before.search(text, max(0, m.start() - 40), m.start()) is not None
+                    or bool(m.groupdict().get("day")) and self.effective_after.match(text, m.end()) is not None)
+                if effective:
                     tense = None
                 time = self.resolve({k: v for k, v in m.groupdict().items() if v}, published, tense)
             except (ValueError, OverflowError):
@@ -141,7 +146,7 @@ class TimeReader:
             if time is None:
                 continue
             time.text = m.group(0)
-            out.append(TimeMention(m.start(), m.end(), m.group(0), time))
+            out.append(TimeMention(m.start(), m.end(), m.group(0), time, effective))
             last_end = m.end()
         if self.same_re is not None:
             # "the same period" (同期): the period the sentence named last before it.
