@@ -438,20 +438,26 @@ def test_html_says_when_and_from_what(cli):
     assert "claimcheck audit" in made and str(ARCHIVE) in made and "UTC" in made
 
 
-def test_html_groups_agreeing_sources():
+def _one_against_two_hundred(folder: str):
+    """A report of one finding: d0 dates an event 2026-12, two hundred sources say 2025-12."""
     from checker.findings import Evidence, Finding, Report, SubjectRef
-    from checker.report.html import render
     from claims.model import Document
 
-    docs = [Document(id=f"d{i}", path=f"/tmp/d{i}.txt", lang="en") for i in range(201)]
+    docs = [Document(id=f"d{i}", path=f"{folder}d{i}.txt", lang="en") for i in range(201)]
     ev = [Evidence(claim=f"d{i}#c1", doc=f"d{i}", lang="en", text="x", span=(0, 1),
                    value="2025-12" if i else "2026-12") for i in range(201)]
     f = Finding(id="F1", kind="contradiction", predicate="event_date", severity="error",
                 subject=SubjectRef(id="event:x", name="x"), claims=[e.claim for e in ev], docs=[d.id for d in docs],
                 values=["2026-12", "2025-12"], message="m", rule="CC101", evidence=ev)
+    return Report(documents=docs, claims=[], findings=[f])
+
+
+def test_html_groups_agreeing_sources():
     import lxml.html
 
-    page = lxml.html.fromstring(render(Report(documents=docs, claims=[], findings=[f])))
+    from checker.report.html import render
+
+    page = lxml.html.fromstring(render(_one_against_two_hundred(folder="/tmp/")))
     assert len(page.xpath("//article//div[contains(concat(' ', @class, ' '), ' side ')]")) <= 4
     more = page.xpath("//article//details[@class='more']")
     assert len(more) == 1 and "197 more sources say" in more[0].text_content()
@@ -467,17 +473,9 @@ def test_index_reports_an_unreadable_file_and_indexes_the_rest(cli, archive, tmp
 
 
 def test_text_report_groups_agreeing_sources():
-    from checker.findings import Evidence, Finding, Report, SubjectRef
     from checker.report.text import render
-    from claims.model import Document
 
-    docs = [Document(id=f"d{i}", path=f"d{i}.txt", lang="en") for i in range(201)]
-    ev = [Evidence(claim=f"d{i}#c1", doc=f"d{i}", lang="en", text="x", span=(0, 1),
-                   value="2025-12" if i else "2026-12") for i in range(201)]
-    f = Finding(id="F1", kind="contradiction", predicate="event_date", severity="error",
-                subject=SubjectRef(id="event:x", name="x"), claims=[e.claim for e in ev], docs=[d.id for d in docs],
-                values=["2026-12", "2025-12"], message="m", rule="CC101", evidence=ev)
-    out = render(Report(documents=docs, claims=[], findings=[f]))
+    out = render(_one_against_two_hundred(folder=""))
     assert out.count("“x”") == 4
     assert "and 197 more saying 2025-12: d4.txt, d5.txt, d6.txt, d7.txt, d8.txt and 192 more" in out
 
